@@ -1,0 +1,85 @@
+/**
+ * Opens an extract folder for the loaders. Staging (validation + pseudonymisation) is done once per delivery
+ * and cached as Parquet under `.carnet-cache/<fingerprint>/`; the fingerprint covers the files' names, sizes
+ * and modification times, the pseudonym key (as a digest) and the staging code version, so any change
+ * re-stages. Later loaders open the cached Parquet in milliseconds instead of re-reading the CSVs.
+ */
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {CarnetError} from "../cli/errors.ts";
+import {DuckDbEngine} from "../engine/duckdb.ts";
+import type {Engine} from "../engine/engine.ts";
+import {literal} from "../engine/sql.ts";
+import {contract} from "./contract.ts";
+import {cacheDir, extractsDir} from "./location.ts";
+import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";
+import {readRejects, stageExtracts, type Accounting} from "./stage.ts";
+import type {FileAccounting} from "./validate.ts";
+
+/** Bump when staging changes what it writes, so old caches are not reused. */
+const STAGE_VERSION = "1";
+
+export interface Extracts {
+  engine: Engine;
+  dir: string;
+  snapshotDate: string;
+  accounting: Accounting;
+}
+
+interface Meta {
+  dir: string;
+  snapshotDate: string | null;
+  files: FileAccounting[];
+  rejected: number;
+}
+
+export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
+  dir = resolve(dir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CarnetError(`${dir}: extract folder not found; set CARNET_EXTRACTS or run \`npm run --silent carnet -- generate\``);
+  }
+  const key = pseudonymKey();
+  const folder = join(cacheDir(), fingerprint(dir, key));
+  if (!existsSync(join(folder, "meta.json"))) await stageToCache(dir, key, folder);
+  const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
+  const engine = await DuckDbEngine.open();
+  for (const name of [...contract.map((f) => f.name), "rejects"]) {
+    await engine.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${literal(join(folder, `${name}.parquet`))})`);
+  }
+  // Pages show the first rejects; `carnet check` reads them all from the `rejects` table.
+  const rejects = await readRejects(engine, 10_000);
+  return {engine, dir, snapshotDate: meta.snapshotDate ?? "", accounting: {files: meta.files, rejects}};
+}
+
+function fingerprint(dir: string, key: string): string {
+  const hash = createHash("sha256").update(`${STAGE_VERSION}\n${dir}\n${keyFingerprint(key)}\n`);
+  for (const name of readdirSync(dir).sort()) {
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) hash.update(`${name}\t${stat.size}\t${stat.mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 24);
+}
+
+async function stageToCache(dir: string, key: string, folder: string): Promise<void> {
+  const temporary = `${folder}.tmp-${process.pid}`;
+  mkdirSync(temporary, {recursive: true});
+  const staged = await stageExtracts(dir, key, await DuckDbEngine.open(":memory:", {temp_directory: join(temporary, "spill")}));
+  try {
+    for (const name of [...contract.map((f) => f.name), "rejects"]) {
+      await staged.engine.run(`COPY ${name} TO ${literal(join(temporary, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+    }
+  } finally {
+    await staged.engine.close();
+  }
+  rmSync(join(temporary, "spill"), {recursive: true, force: true});
+  const rejected = staged.files.reduce((sum, f) => sum + f.rows_rejected, 0);
+  const meta: Meta = {dir, snapshotDate: staged.snapshotDate, files: staged.files, rejected};
+  writeFileSync(join(temporary, "meta.json"), JSON.stringify(meta, null, 2));
+  // Another loader may have staged the same delivery meanwhile: keep theirs, drop ours.
+  try {
+    renameSync(temporary, folder);
+  } catch {
+    rmSync(temporary, {recursive: true, force: true});
+  }
+}

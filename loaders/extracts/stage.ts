@@ -1,0 +1,49 @@
+/**
+ * Stages an extract folder: every contract file is loaded, validated and pseudonymised into a DuckDB table of
+ * the same name, in dependency order (references point to files staged before). Returns the engine holding
+ * those tables plus `rejects`, and the accounting `rows read = rows accepted + rows rejected` per file.
+ */
+import {DuckDbEngine} from "../engine/duckdb.ts";
+import {contract} from "./contract.ts";
+import {locateFile, loadRaw} from "./raw.ts";
+import {validateFile, type FileAccounting} from "./validate.ts";
+
+export interface Reject {
+  file: string;
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface Accounting {
+  files: FileAccounting[];
+  rejects: Reject[];
+}
+
+export interface Staged {
+  engine: DuckDbEngine;
+  files: FileAccounting[];
+  /** Latest date found in the data: the extract's "as of" date. */
+  snapshotDate: string | null;
+}
+
+export async function stageExtracts(dir: string, key: string, engine?: DuckDbEngine): Promise<Staged> {
+  engine ??= await DuckDbEngine.open();
+  await engine.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`);
+  const files: FileAccounting[] = [];
+  for (const file of contract) {
+    if (file.optional && !locateFile(dir, file)) continue;
+    const raw = await loadRaw(engine, dir, file);
+    files.push(await validateFile(engine, raw, file, key));
+  }
+  const [{snapshot}] = await engine.all<{snapshot: string | null}>(`SELECT greatest(
+      (SELECT max(declared_date) FROM claims), (SELECT max(event_date) FROM claims),
+      (SELECT max(ordered_date) FROM expertises), (SELECT max(scored_date) FROM scores)) AS snapshot`);
+  return {engine, files, snapshotDate: snapshot};
+}
+
+export async function readRejects(engine: DuckDbEngine, limit?: number): Promise<Reject[]> {
+  return engine.all<Reject & Record<string, unknown>>(
+    `SELECT file, line, "column", reason FROM rejects ORDER BY file, line${limit === undefined ? "" : ` LIMIT ${Math.floor(limit)}`}`
+  );
+}
