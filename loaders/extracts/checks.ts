@@ -25,7 +25,8 @@ export function typedSql(column: Column, decimalComma: boolean): string {
     case "date":
       return `CAST(COALESCE(try_strptime(${raw}, '%Y-%m-%d'), try_strptime(${raw}, '%d/%m/%Y')) AS DATE)`;
     case "integer":
-      return `TRY_CAST(${raw} AS INTEGER)`;
+      // Strict: DuckDB would round "2021.5" to 2022 when casting text to INTEGER.
+      return `CASE WHEN regexp_full_match(trim(${raw}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${raw}) AS INTEGER) END`;
     case "decimal":
       return `TRY_CAST(${decimalComma ? `replace(${raw}, ',', '.')` : raw} AS DOUBLE)`;
   }

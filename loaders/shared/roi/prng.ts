@@ -1,0 +1,14 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32, 32-bit state), so the bootstrap gives the same interval
+ * on every machine and in every browser for the same data. Not for anything that needs cryptographic quality.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
