@@ -3,6 +3,7 @@
  * line of the offending field, so a person fixing the file sees all of it at once.
  */
 import {existsSync, readFileSync} from "node:fs";
+import {jsonErrorOffset} from "./json-position.ts";
 import type {Problem, RunManifest} from "./types.ts";
 
 export interface ManifestResult {
@@ -20,7 +21,7 @@ export function readManifest(path: string, display: string): ManifestResult {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(display, jsonErrorLine(text, error as Error), null, `not valid JSON (${(error as Error).message})`);
+    return fail(display, jsonErrorLine(text), null, `not valid JSON (${(error as Error).message})`);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return fail(display, 1, null, "expected a JSON object");
   return validateManifest(data as Record<string, unknown>, text, display);
@@ -103,10 +104,7 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-/** V8 reports "at position N" (and newer versions "line L column C"); turn either into a line. */
-function jsonErrorLine(text: string, error: Error): number | null {
-  const line = /line (\d+)/.exec(error.message);
-  if (line) return Number(line[1]);
-  const position = /position (\d+)/.exec(error.message);
-  return position ? lineAt(text, Number(position[1])) : null;
+function jsonErrorLine(text: string): number | null {
+  const offset = jsonErrorOffset(text);
+  return offset === null ? null : lineAt(text, offset);
 }
