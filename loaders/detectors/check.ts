@@ -1,6 +1,8 @@
 /**
  * What `carnet check` asks of the detector runs: which runs are usable and every problem found, each as
  * {file, line, column, reason}. Metrics are computed as well, since a run that cannot be scored is a problem.
+ * `files` and `rejects` give the same facts in the shape of the extract check (rows read / accepted /
+ * rejected per file, then every reject), so the check verb can print both together.
  */
 import type {Engine} from "../engine/engine.ts";
 import {readDetectorRuns} from "./runs.ts";
@@ -14,6 +16,10 @@ export interface DetectorRunsCheck {
   /** Folders of runs that cannot be used at all. */
   rejectedRuns: string[];
   problems: Problem[];
+  /** Per predictions file read, e.g. {file: "detector-runs/<run>/predictions.csv", rows_read, ...}. */
+  files: ({file: string} & RowAccounting)[];
+  /** The problems again (line is null for a problem about a whole file). */
+  rejects: Problem[];
 }
 
 /** `dir` defaults to CARNET_RUNS, else <extract folder>/detector-runs. */
@@ -23,6 +29,8 @@ export async function checkDetectorRuns(dir: string = runsDir(), engine?: Engine
     dir: result.dir,
     runs: result.runs.map((run) => ({folder: run.folder, run_id: run.manifest.run_id, ...run.accounting})),
     rejectedRuns: result.rejected.map((r) => r.folder),
-    problems: result.problems
+    problems: result.problems,
+    files: result.accounting.map(({folder: _folder, ...file}) => file),
+    rejects: result.problems
   };
 }

@@ -22,6 +22,8 @@ export const MAX_LISTED_REJECTS = 50;
 export interface StagedPredictions {
   /** The typed table of accepted rows, or null when the file could not be used. */
   table: string | null;
+  /** The file read, as named in problems. */
+  file: string;
   accounting: RowAccounting;
   problems: Problem[];
   fatal: boolean;
@@ -121,9 +123,9 @@ async function finish(engine: Engine, t: Names, display: string, structural: Pro
   if (accepted === 0) {
     problems.push({file: display, line: null, column: null, reason: "no prediction row was accepted; the run cannot be scored"});
     await engine.run(sql.dropTables(t.accepted)[0]);
-    return {table: null, accounting, problems, fatal: true};
+    return {table: null, file: display, accounting, problems, fatal: true};
   }
-  return {table: t.accepted, accounting, problems, fatal: false};
+  return {table: t.accepted, file: display, accounting, problems, fatal: false};
 }
 
 type Names = ReturnType<typeof names>;
@@ -140,5 +142,5 @@ function structuralReason(type: string, message: string): string {
 }
 
 function fatal(file: string, line: number | null, column: string | null, reason: string): StagedPredictions {
-  return {table: null, accounting: {rows_read: 0, rows_accepted: 0, rows_rejected: 0}, problems: [{file, line, column, reason}], fatal: true};
+  return {table: null, file, accounting: {rows_read: 0, rows_accepted: 0, rows_rejected: 0}, problems: [{file, line, column, reason}], fatal: true};
 }

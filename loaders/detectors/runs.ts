@@ -25,7 +25,8 @@ export interface DetectorRunsResult {
   rejected: RejectedRun[];
   /** Every problem, of rejected and accepted runs alike. */
   problems: Problem[];
-  accounting: ({folder: string} & RowAccounting)[];
+  /** Per predictions file read: its run folder, its name as in problems, its rows. */
+  accounting: ({folder: string; file: string} & RowAccounting)[];
 }
 
 export interface ReadOptions {
@@ -65,7 +66,7 @@ export async function readDetectorRuns(dir: string, options: ReadOptions = {}): 
       }
       const staged = await stagePredictions(engine, {folder: join(dir, folder), display, table: `detector_run_${index}`, threshold: manifest.threshold});
       problems.push(...staged.problems);
-      accounting.push({folder, ...staged.accounting});
+      accounting.push({folder, file: staged.file, ...staged.accounting});
       if (!staged.table) {
         rejected.push({folder, problems: staged.problems});
         continue;
