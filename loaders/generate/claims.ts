@@ -1,0 +1,183 @@
+/**
+ * Claims of one insured over their cover inside the period: death and disability (rare, age-driven), then
+ * sick-leave stoppages drawn as a non-homogeneous Poisson process (age, sex, job, sector, winter peak, and the
+ * planted drift after its onset) by thinning. An insured on leave cannot start another stoppage until back, a
+ * disabled one has no more sick leave, a dead one nothing at all. Only claims declared by the snapshot date are
+ * in the extract (later ones are "incurred but not reported").
+ *
+ * Each sick-leave claim also draws its hidden abuse flag, its model scores when scored, and maybe an expertise,
+ * whose `abuse` finding stops the allowance early (the saving).
+ */
+import {abuseLogOdds, modelScore, MODEL_VERSIONS} from "./abuse.ts";
+import {MODEL_START, PERIOD, SNAPSHOT_DATE} from "./catalog.ts";
+import {money, type CsvWriter} from "./csv-writer.ts";
+import {ageOn, dayFromParts, dayOf, iso, monthOf, yearOf} from "./dates.ts";
+import {chooseArm, expertiseCost, MIN_REMAINING_DAYS, NO_SHOW_RATE} from "./expertise.ts";
+import type {Person} from "./population.ts";
+import type {PremiumBook} from "./premiums.ts";
+import type {Rng} from "./random.ts";
+import {deathRate, disabilityRate, incapacityRate, SEASON_MAX, SEASONALITY, type Profile} from "./rates.ts";
+import {exponential, gamma, lognormal, sigmoid} from "./samplers.ts";
+import type {Stats} from "./stats.ts";
+
+const YEAR = 365.25;
+const PERIOD_START = dayOf(PERIOD.start);
+const PERIOD_END = dayOf(PERIOD.end);
+const SNAPSHOT = dayOf(SNAPSHOT_DATE);
+const MODEL_LIVE = dayOf(MODEL_START);
+/** Waiting days (délai de carence) before the daily allowance starts. */
+const WAITING_DAYS = 3;
+/** Incapacity lasts at most three years (then disability takes over). */
+const MAX_STOPPAGE_DAYS = 1095;
+
+export interface ClaimSinks {
+  claims: CsvWriter;
+  scores: CsvWriter;
+  expertises: CsvWriter;
+  premiums: PremiumBook;
+  stats: Stats;
+  counters: {claim: number; expertise: number};
+}
+
+/** Simulates and writes the claims of one insured; sets `person.deathDay` when they die while covered. */
+export function simulateClaims(person: Person, insuredId: string, rng: Rng, sinks: ClaimSinks): void {
+  const from = Math.max(person.coverageStart, PERIOD_START);
+  let to = Math.min(person.leaveDay, PERIOD_END);
+  if (to < from) return;
+
+  const deathDay = firstEvent(rng, from, to, (day) => deathRate(ageOn(person.birthDay, day), person.female));
+  if (deathDay !== null) {
+    person.deathDay = deathDay;
+    to = deathDay;
+  }
+  const disabilityDay = firstEvent(rng, from, to, (day) => disabilityRate(ageOn(person.birthDay, day)));
+  addExposure(person, from, to, sinks.premiums);
+
+  const profile: Profile = {female: person.female, cadre: person.cadre, sectorFactor: person.contract.sector.incapacity};
+  const drift = person.contract.drift;
+  const sickUntil = disabilityDay ?? to;
+  const maxRate = incapacityRate(ageOn(person.birthDay, sickUntil), profile) * SEASON_MAX * (drift ? drift.factor : 1);
+  let t = from;
+  for (;;) {
+    t += exponential(rng, maxRate) * YEAR;
+    if (t > sickUntil) break;
+    const day = Math.floor(t);
+    const rate = incapacityRate(ageOn(person.birthDay, day), profile) * SEASONALITY[monthOf(day)] * (drift && day >= drift.onsetDay ? drift.factor : 1);
+    if (rng.next() * maxRate >= rate) continue;
+    const end = incapacityClaim(person, insuredId, day, rng, sinks);
+    t = Math.max(t, end + 1);
+  }
+  if (disabilityDay !== null) disabilityClaim(person, insuredId, disabilityDay, rng, sinks);
+  if (deathDay !== null) deathClaim(person, insuredId, deathDay, rng, sinks);
+}
+
+/** First event of a rate rising with age in [from, to] (thinning with the rate at `to` as bound), or null. */
+function firstEvent(rng: Rng, from: number, to: number, rate: (day: number) => number): number | null {
+  const bound = rate(to);
+  let t = from;
+  for (;;) {
+    t += exponential(rng, bound) * YEAR;
+    if (t > to) return null;
+    if (rng.next() * bound < rate(Math.floor(t))) return Math.floor(t);
+  }
+}
+
+/** Exposure and expected claim counts per calendar year, the pricing base of premiums. */
+function addExposure(person: Person, from: number, to: number, book: PremiumBook): void {
+  const profile: Profile = {female: person.female, cadre: person.cadre, sectorFactor: person.contract.sector.incapacity};
+  for (let year = yearOf(from); year <= yearOf(to); year++) {
+    const a = Math.max(from, dayFromParts(year, 1, 1));
+    const b = Math.min(to, dayFromParts(year, 12, 31));
+    const years = (b - a + 1) / YEAR;
+    const age = ageOn(person.birthDay, (a + b) / 2);
+    book.addExposure(person.contract.index, year, years, incapacityRate(age, profile) * years, disabilityRate(age) * years, deathRate(age, person.female) * years);
+  }
+}
+
+function nextClaimId(sinks: ClaimSinks): string {
+  return `CL${String(++sinks.counters.claim).padStart(9, "0")}`;
+}
+
+/** One sick-leave stoppage starting on `day`; writes it (with scores and expertise) and returns its last day. */
+function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): number {
+  const age = ageOn(person.birthDay, day);
+  const tenureYears = (day - person.coverageStart) / YEAR;
+  const declared = day + 1 + Math.min(89, Math.floor(gamma(rng, 1.4, 5)));
+  const logOdds = abuseLogOdds(rng, {age, tenureYears, cadre: person.cadre});
+  const abusive = rng.next() < sigmoid(logOdds);
+  // Durations: lognormal, median ~15 days, a tail past a year; abusive stoppages run somewhat longer.
+  const planned = Math.min(MAX_STOPPAGE_DAYS, Math.max(1, Math.ceil(lognormal(rng, 15, 1.25) * (abusive ? 1.4 : 1))));
+  let plannedEnd = day + planned - 1;
+  if (person.deathDay !== null) plannedEnd = Math.min(plannedEnd, person.deathDay);
+  if (declared > SNAPSHOT) return plannedEnd;
+
+  const claimId = nextClaimId(sinks);
+  const scoredDay = declared + rng.int(1, 5);
+  let v1: number | null = null;
+  if (scoredDay >= MODEL_LIVE && scoredDay <= SNAPSHOT && plannedEnd > scoredDay) {
+    for (const model of MODEL_VERSIONS) {
+      const score = modelScore(rng, logOdds, model);
+      sinks.scores.row([claimId, iso(scoredDay), model.version, score.toFixed(4)]);
+      sinks.stats.addScore(model.version, score, abusive);
+      if (v1 === null) v1 = score;
+    }
+  }
+
+  let end = plannedEnd;
+  const ordered = declared + rng.int(7, 28);
+  if (ordered <= SNAPSHOT && plannedEnd - ordered >= MIN_REMAINING_DAYS) {
+    sinks.stats.eligibleClaims++;
+    if (abusive) sinks.stats.eligibleAbusive++;
+    const score = v1 !== null && scoredDay <= ordered ? v1 : null;
+    const arm = chooseArm(rng, {plannedDays: planned, age, tenureYears, score, modelLive: ordered >= MODEL_LIVE});
+    if (arm) {
+      const reported = ordered + rng.int(7, 21);
+      let outcome: "abuse" | "justified" | "no_show" | "pending";
+      let saving = 0;
+      if (reported > SNAPSHOT) outcome = "pending";
+      else if (rng.chance(NO_SHOW_RATE)) outcome = "no_show";
+      else if (abusive) {
+        outcome = "abuse";
+        const stop = Math.min(plannedEnd, reported + rng.int(0, 5));
+        saving = (plannedEnd - stop) * person.dailyRate;
+        end = stop;
+      } else outcome = "justified";
+      const id = `EX${String(++sinks.counters.expertise).padStart(7, "0")}`;
+      const cost = expertiseCost(rng);
+      sinks.expertises.row([id, claimId, iso(ordered), arm, score === null ? "" : score.toFixed(4), outcome, money(cost), outcome === "pending" ? "" : money(saving)]);
+      sinks.stats.addExpertise(arm, outcome, saving);
+    }
+  }
+
+  const open = end > SNAPSHOT;
+  const daysPaid = Math.max(0, (open ? SNAPSHOT : end) - day + 1 - WAITING_DAYS);
+  const paid = daysPaid * person.dailyRate;
+  const reserve = open ? Math.max(1, end - SNAPSHOT) * person.dailyRate * lognormal(rng, 1, 0.25) : 0;
+  sinks.claims.row([claimId, insuredId, person.contract.id, "incapacity", iso(day), iso(declared), open ? "" : iso(end), daysPaid, money(paid), money(reserve), open ? "open" : "closed"]);
+  sinks.premiums.addCost(person.contract.index, 0, paid + reserve);
+  return end;
+}
+
+/** Disability pension (~50% of salary) from the event until retirement at 62; a mathematical reserve while open. */
+function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
+  const declared = day + rng.int(30, 120);
+  if (declared > SNAPSHOT) return;
+  const pension = person.salary * (0.45 + 0.1 * rng.next());
+  const end = Math.max(Math.round(person.birthDay + 62 * YEAR), day + 90);
+  const open = end > SNAPSHOT;
+  const paid = (pension * ((open ? SNAPSHOT : end) - day)) / YEAR;
+  const reserve = open ? pension * Math.max(0.5, (end - SNAPSHOT) / YEAR) * 0.8 : 0;
+  sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "disability", iso(day), iso(declared), open ? "" : iso(end), "", money(paid), money(reserve), open ? "open" : "closed"]);
+  sinks.premiums.addCost(person.contract.index, 1, paid + reserve);
+}
+
+/** Death capital (1.5x salary, 3x for cadres), settled a few weeks after the declaration. */
+function deathClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
+  const declared = day + rng.int(10, 60);
+  if (declared > SNAPSHOT) return;
+  const capital = person.salary * (person.cadre ? 3 : 1.5);
+  const settled = declared + rng.int(10, 60);
+  const open = settled > SNAPSHOT;
+  sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "death", iso(day), iso(declared), open ? "" : iso(settled), "", money(open ? 0 : capital), money(open ? capital : 0), open ? "open" : "closed"]);
+  sinks.premiums.addCost(person.contract.index, 2, capital);
+}

@@ -1,0 +1,117 @@
+/**
+ * The synthetic default extract folder: contracts, insured, premiums, claims, expertises, scores, detector runs
+ * and truth.json, in the shape of ../shared/data-contract.md. Deterministic (same seed and scale, same bytes),
+ * streamed (memory grows with the number of contracts, not of claims), linear in `scale` (1 = ~200 contracts,
+ * ~40k insured, ~30k claims; ~300 = ~10M claims).
+ */
+import {existsSync, mkdirSync, readdirSync, rmSync} from "node:fs";
+import {join} from "node:path";
+import {simulateClaims, type ClaimSinks} from "./claims.ts";
+import {planContracts} from "./contracts.ts";
+import {CsvWriter, field, money} from "./csv-writer.ts";
+import {iso} from "./dates.ts";
+import {writeDetectorRuns} from "./detectors.ts";
+import {plantDrifts} from "./drifts.ts";
+import {coverageEnd, forEachInsured} from "./population.ts";
+import {PremiumBook} from "./premiums.ts";
+import {Rng} from "./random.ts";
+import {Stats} from "./stats.ts";
+import {buildTruth, writeTruth, type Truth} from "./truth.ts";
+
+export interface GenerateOptions {
+  out: string;
+  seed?: number;
+  scale?: number;
+  /** Called now and then with a short progress line (the CLI shows it on a terminal only). */
+  onProgress?: (message: string) => void;
+}
+
+export interface GenerateSummary {
+  out: string;
+  seed: number;
+  scale: number;
+  rows: Record<string, number>;
+  truth: Truth;
+}
+
+/** Header lines exactly as the extract contract names the columns. */
+export const HEADERS = {
+  contracts: ["contract_id", "employer_name", "sector_naf", "region", "start_date", "end_date"],
+  insured: ["insured_id", "nir", "contract_id", "birth_date", "sex", "job_category", "coverage_start", "coverage_end"],
+  premiums: ["contract_id", "year", "earned_premium_eur"],
+  claims: ["claim_id", "insured_id", "contract_id", "guarantee", "event_date", "declared_date", "end_date", "days_paid", "paid_eur", "reserve_eur", "status"],
+  expertises: ["expertise_id", "claim_id", "ordered_date", "selection", "score", "outcome", "cost_eur", "saving_eur"],
+  scores: ["claim_id", "scored_date", "model_version", "score"]
+} as const;
+
+export function generate(options: GenerateOptions): GenerateSummary {
+  const seed = options.seed ?? 1;
+  const scale = options.scale ?? 1;
+  const out = options.out;
+  const say = options.onProgress ?? (() => {});
+  mkdirSync(out, {recursive: true});
+  // Old runs would otherwise linger beside the new ones.
+  rmSync(join(out, "detector-runs"), {recursive: true, force: true});
+
+  const plans = planContracts(seed, scale);
+  const drifts = plantDrifts(seed, plans);
+
+  const contracts = new CsvWriter(join(out, "contracts.csv"), HEADERS.contracts);
+  for (const plan of plans) {
+    contracts.row([plan.id, field(plan.employerName), plan.sector.naf, plan.region, iso(plan.startDay), plan.endDay === null ? "" : iso(plan.endDay)]);
+  }
+  contracts.close();
+
+  const insured = new CsvWriter(join(out, "insured.csv"), HEADERS.insured);
+  const stats = new Stats();
+  const premiums = new PremiumBook(plans);
+  const sinks: ClaimSinks = {
+    claims: new CsvWriter(join(out, "claims.csv"), HEADERS.claims),
+    scores: new CsvWriter(join(out, "scores.csv"), HEADERS.scores),
+    expertises: new CsvWriter(join(out, "expertises.csv"), HEADERS.expertises),
+    premiums,
+    stats,
+    counters: {claim: 0, expertise: 0}
+  };
+  let insuredCount = 0;
+  for (const plan of plans) {
+    // One stream per contract: a contract's people and claims do not depend on the contracts before it.
+    const rng = new Rng(seed, "contract", plan.index);
+    forEachInsured(plan, rng, (person) => {
+      const id = `IN${String(++insuredCount).padStart(9, "0")}`;
+      simulateClaims(person, id, rng, sinks);
+      const end = coverageEnd(person);
+      insured.row([id, person.nir, plan.id, iso(person.birthDay), person.female ? "F" : "M", person.cadre ? "cadre" : "non_cadre", iso(person.coverageStart), end === null ? "" : iso(end)]);
+    });
+    if (plan.index % 50 === 0) say(`generate: contract ${plan.index + 1}/${plans.length}, ${insuredCount} insured, ${sinks.counters.claim} claims`);
+  }
+  insured.close();
+  sinks.claims.close();
+  sinks.scores.close();
+  sinks.expertises.close();
+
+  const premiumWriter = new CsvWriter(join(out, "premiums.csv"), HEADERS.premiums);
+  for (const [contractId, year, amount] of premiums.rows(new Rng(seed, "premiums"))) premiumWriter.row([contractId, year, money(amount)]);
+  premiumWriter.close();
+
+  const detectors = writeDetectorRuns(seed, out);
+  const rows = {
+    contracts: contracts.rows,
+    insured: insured.rows,
+    premiums: premiumWriter.rows,
+    claims: sinks.claims.rows,
+    expertises: sinks.expertises.rows,
+    scores: sinks.scores.rows,
+    detector_runs: detectors.reduce((n, d) => n + d.runs.length, 0)
+  };
+  const truth = buildTruth(seed, scale, drifts, stats, detectors, rows);
+  writeTruth(out, truth);
+  return {out, seed, scale, rows, truth};
+}
+
+/** True when `dir` is absent, empty, or looks like a folder this generator wrote (it holds truth.json). */
+export function isSafeOutput(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  const entries = readdirSync(dir);
+  return entries.length === 0 || entries.includes("truth.json");
+}

@@ -1,0 +1,69 @@
+/**
+ * Earned premiums per contract and year of cover, priced on the *expected* claims of the contract's insured
+ * (their exposure times the stable hazard rates, without any drift) so that S/P sits near the target loss ratio
+ * everywhere except where a drift was planted.
+ *
+ * Expected counts become money through one cost per expected claim and guarantee, measured on the non-drifting
+ * part of the portfolio (realised paid + reserve / expected count), like a tariff built on past experience.
+ */
+import type {ContractPlan} from "./contracts.ts";
+import type {Rng} from "./random.ts";
+import {lognormal} from "./samplers.ts";
+
+export const TARGET_LOSS_RATIO = 0.75;
+export const FIRST_YEAR = 2021;
+export const YEARS = 5;
+export const GUARANTEES = ["incapacity", "disability", "death"] as const;
+export type Guarantee = (typeof GUARANTEES)[number];
+
+export class PremiumBook {
+  private readonly expected: Float64Array;
+  private readonly exposure: Float64Array;
+  private readonly realisedStable = [0, 0, 0];
+
+  constructor(private readonly plans: readonly ContractPlan[]) {
+    this.expected = new Float64Array(plans.length * YEARS * GUARANTEES.length);
+    this.exposure = new Float64Array(plans.length * YEARS);
+  }
+
+  /** Adds an insured's exposure in one year: years covered and expected claim counts per guarantee. */
+  addExposure(contract: number, year: number, years: number, incapacity: number, disability: number, death: number): void {
+    const cell = contract * YEARS + (year - FIRST_YEAR);
+    this.exposure[cell] += years;
+    this.expected[cell * 3] += incapacity;
+    this.expected[cell * 3 + 1] += disability;
+    this.expected[cell * 3 + 2] += death;
+  }
+
+  /** Adds a claim's cost (paid + reserve) when its contract does not drift: the tariff's experience base. */
+  addCost(contract: number, guarantee: number, cost: number): void {
+    if (this.plans[contract].drift === null) this.realisedStable[guarantee] += cost;
+  }
+
+  /** Cost per expected claim, per guarantee, on the stable contracts. */
+  unitCosts(): number[] {
+    const expectedStable = [0, 0, 0];
+    for (const plan of this.plans) {
+      if (plan.drift !== null) continue;
+      for (let y = 0; y < YEARS; y++) for (let g = 0; g < 3; g++) expectedStable[g] += this.expected[(plan.index * YEARS + y) * 3 + g];
+    }
+    return expectedStable.map((e, g) => (e > 0 ? this.realisedStable[g] / e : 0));
+  }
+
+  /** Premium rows [contract_id, year, earned_premium_eur] for every contract-year with cover, in contract order. */
+  rows(rng: Rng): [string, number, number][] {
+    const unit = this.unitCosts();
+    const out: [string, number, number][] = [];
+    for (const plan of this.plans) {
+      for (let y = 0; y < YEARS; y++) {
+        const cell = plan.index * YEARS + y;
+        if (this.exposure[cell] <= 0) continue;
+        let cost = 0;
+        for (let g = 0; g < 3; g++) cost += this.expected[cell * 3 + g] * unit[g];
+        const premium = (cost / TARGET_LOSS_RATIO) * lognormal(rng, 1, 0.06);
+        out.push([plan.id, FIRST_YEAR + y, Math.round(premium * 100) / 100]);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * truth.json: what the generator planted, written beside the extracts so pages and tests can be checked against
+ * it (drifts, abuse rate, model and detector AUCs), plus row counts and per-arm expertise tallies.
+ * Written with a fixed key order and no timestamps, so the same seed and scale give the same bytes.
+ */
+import {writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {MODEL_VERSIONS} from "./abuse.ts";
+import {MODEL_START, PERIOD, SNAPSHOT_DATE} from "./catalog.ts";
+import type {Drift} from "./contracts.ts";
+import {round, type DetectorTruth} from "./detectors.ts";
+import {ARMS} from "./expertise.ts";
+import type {Stats} from "./stats.ts";
+
+export interface Truth {
+  seed: number;
+  scale: number;
+  period: {start: string; end: string};
+  snapshot_date: string;
+  drifts: {dimension: Drift["dimension"]; segment: string; guarantee: "incapacity"; onset: string; factor: number}[];
+  abuse_rate: number;
+  detectors: DetectorTruth[];
+  rows: Record<string, number>;
+  expertise_arms: Record<string, {expertises: number; decided: number; abuse: number; justified: number; no_show: number; pending: number; abuse_rate: number | null; mean_saving_eur: number | null}>;
+  models: {model_version: string; live_from: string; auc: number | null; scored_abuse_rate: number | null}[];
+}
+
+export function buildTruth(seed: number, scale: number, drifts: readonly Drift[], stats: Stats, detectors: DetectorTruth[], rows: Record<string, number>): Truth {
+  return {
+    seed,
+    scale,
+    period: {start: PERIOD.start, end: PERIOD.end},
+    snapshot_date: SNAPSHOT_DATE,
+    drifts: drifts.map((d) => ({dimension: d.dimension, segment: d.segment, guarantee: "incapacity", onset: d.onset, factor: d.factor})),
+    // Share of abusive claims among those eligible for an expertise: what the random arm estimates.
+    abuse_rate: stats.eligibleClaims ? round(stats.eligibleAbusive / stats.eligibleClaims, 4) : 0,
+    detectors,
+    rows,
+    expertise_arms: Object.fromEntries(
+      ARMS.map((arm) => {
+        const t = stats.arms[arm];
+        return [
+          arm,
+          {
+            expertises: t.expertises,
+            decided: t.decided,
+            abuse: t.abuse,
+            justified: t.justified,
+            no_show: t.no_show,
+            pending: t.pending,
+            abuse_rate: t.decided ? round(t.abuse / t.decided, 4) : null,
+            mean_saving_eur: t.abuse ? round(t.saving_eur / t.abuse, 2) : null
+          }
+        ];
+      })
+    ),
+    models: MODEL_VERSIONS.map((m) => {
+      const auc = stats.auc(m.version);
+      const rate = stats.scoredAbuseRate(m.version);
+      return {model_version: m.version, live_from: MODEL_START, auc: auc === null ? null : round(auc, 4), scored_abuse_rate: rate === null ? null : round(rate, 4)};
+    })
+  };
+}
+
+export function writeTruth(outDir: string, truth: Truth): void {
+  writeFileSync(join(outDir, "truth.json"), JSON.stringify(truth, null, 2) + "\n");
+}
