@@ -1,0 +1,49 @@
+/** A/E cells and loss-ratio cells read from the tables staged by prepareDrift. */
+import type {Engine} from "../engine/engine.ts";
+import type {Grain} from "../shared/periods.ts";
+import {periodLabel} from "../shared/periods.ts";
+import type {Dimension} from "./dimensions.ts";
+import {tables} from "./prepare.ts";
+import {aeCellsSql} from "./sql/duckdb/ae-cells.ts";
+import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
+
+export interface AeCell {
+  /** "YYYY-MM-DD", first day of the period. */
+  period_start: string;
+  /** "YYYY-MM", "YYYY-Qn" or "YYYY". */
+  period: string;
+  segment: string;
+  guarantee: string;
+  exposure_years: number;
+  /** Distinct insured exposed in the cell. */
+  insured: number;
+  actual: number;
+  expected: number;
+  /** Paid + reserve of the cell's claims. */
+  cost_eur: number;
+}
+
+export async function aeCells(engine: Engine, dimension: Dimension, grain: Grain, guarantees: readonly string[]): Promise<AeCell[]> {
+  if (!guarantees.length) return [];
+  const rows = await engine.all<Omit<AeCell, "period">>(
+    aeCellsSql(dimension, guarantees, {exposure: tables.exposure(grain), facts: tables.facts(grain), rates: tables.rates})
+  );
+  return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
+}
+
+export type LossRatioCell = {
+  segment: string;
+  year: number;
+  premium_eur: number;
+  cost_eur: number;
+  claims: number;
+  /** (paid + reserve) / earned premium; null without premium. */
+  loss_ratio: number | null;
+  insured: number;
+  exposure_years: number;
+};
+
+export async function lossRatioCells(engine: Engine, dimension: Dimension): Promise<LossRatioCell[]> {
+  const rows = await engine.all<LossRatioCell>(lossRatioSql(dimension, {exposure: tables.exposure("year"), facts: tables.facts("year")}));
+  return rows.map((row) => ({...row, segment: String(row.segment)}));
+}

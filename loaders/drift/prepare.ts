@@ -1,0 +1,117 @@
+/**
+ * Stages the working tables of drift analysis in the engine: exposure and claim facts per period grain,
+ * and the reference rates. Every later query (A/E cells, loss ratio, drill-down) reads these tables.
+ */
+import {existsSync} from "node:fs";
+import {join} from "node:path";
+import {CarnetError} from "../cli/errors.ts";
+import type {Engine} from "../engine/engine.ts";
+import type {Grain} from "../shared/periods.ts";
+import {createClaimFactsSql} from "./sql/duckdb/claim-facts.ts";
+import {createExposureSql, type DateWindow} from "./sql/duckdb/exposure.ts";
+import {createReferenceRatesFromCsvSql, createReferenceRatesSql} from "./sql/duckdb/reference-rates.ts";
+
+export type {DateWindow};
+
+export interface PrepareOptions {
+  /** Analysis window; default from the first month with a claim to the snapshot date. */
+  from?: string;
+  to?: string;
+  /** Reference window for the rates; default the first two full calendar years of the analysis window. */
+  referenceFrom?: string;
+  referenceTo?: string;
+  /** The extract's snapshot date (last day of data); default the last event date. */
+  snapshotDate?: string;
+  /** Extract folder: when it holds reference_rates.csv, those rates are used instead of estimated ones. */
+  extractsDir?: string;
+  /** Grains to stage; default all three. */
+  grains?: readonly Grain[];
+}
+
+export interface DriftSetup {
+  window: DateWindow;
+  reference: DateWindow;
+  referenceSource: "estimated" | "reference_rates.csv";
+  guarantees: string[];
+  grains: readonly Grain[];
+}
+
+export const tables = {
+  exposure: (grain: Grain) => `drift_exposure_${grain}`,
+  facts: (grain: Grain) => `drift_claims_${grain}`,
+  rates: "drift_rates",
+  referenceExposure: "drift_reference_exposure",
+  referenceFacts: "drift_reference_claims"
+} as const;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDate(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+    throw new CarnetError(`${name} expects a date YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The analysis window: explicit dates, else the first month with a claim up to the snapshot. */
+export async function resolveWindow(engine: Engine, options: PrepareOptions): Promise<DateWindow> {
+  const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
+    `SELECT strftime(min(event_date), '%Y-%m-01') AS first, strftime(max(event_date), '%Y-%m-%d') AS last FROM claims`
+  );
+  const from = checkDate("--from", options.from) ?? first;
+  const to = checkDate("--to", options.to) ?? (options.snapshotDate || last);
+  if (!from || !to) throw new CarnetError("drift: the extract holds no claims, so there is no period to analyse");
+  if (from > to) throw new CarnetError(`drift: the window starts (${from}) after it ends (${to})`);
+  return {from, to};
+}
+
+/** The first two full calendar years inside the window (or as much of them as the window holds). */
+export function defaultReference(window: DateWindow): DateWindow {
+  const startYear = Number(window.from.slice(0, 4)) + (window.from.slice(5) === "01-01" ? 0 : 1);
+  const from = `${startYear}-01-01`;
+  if (from > window.to) return window;
+  const end = `${startYear + 1}-12-31`;
+  return {from, to: end < window.to ? end : window.to};
+}
+
+export async function prepareDrift(engine: Engine, options: PrepareOptions = {}): Promise<DriftSetup> {
+  const window = await resolveWindow(engine, options);
+  const grains = options.grains ?? (["month", "quarter", "year"] as const);
+  for (const grain of grains) {
+    await engine.run(createExposureSql(tables.exposure(grain), grain, window));
+    await engine.run(createClaimFactsSql(tables.facts(grain), grain, window));
+  }
+  const reference = {
+    from: checkDate("--reference-from", options.referenceFrom) ?? defaultReference(window).from,
+    to: checkDate("--reference-to", options.referenceTo) ?? defaultReference(window).to
+  };
+  const csv = options.extractsDir ? join(options.extractsDir, "reference_rates.csv") : undefined;
+  let referenceSource: DriftSetup["referenceSource"] = "estimated";
+  if (csv && existsSync(csv)) {
+    referenceSource = "reference_rates.csv";
+    try {
+      await engine.run(createReferenceRatesFromCsvSql(tables.rates, csv));
+    } catch (error) {
+      throw new CarnetError(`${csv}: ${firstLine((error as Error).message)} (expected columns guarantee,sex,job_category,age_band,annual_rate)`);
+    }
+  } else {
+    // Rates use monthly exposure (age band on the first of each month) over the reference window.
+    await engine.run(createExposureSql(tables.referenceExposure, "month", reference));
+    await engine.run(createClaimFactsSql(tables.referenceFacts, "month", reference));
+    await engine.run(createReferenceRatesSql(tables.rates, tables.referenceExposure, tables.referenceFacts));
+  }
+  const guarantees = (await engine.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)).map((r) => r.guarantee);
+  return {window, reference, referenceSource, guarantees, grains};
+}
+
+function firstLine(message: string): string {
+  return message.split("\n").find((line) => line.trim()) ?? message;
+}
+
+export {addDays};
