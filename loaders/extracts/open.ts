@@ -11,6 +11,8 @@ import {CarnetError} from "../cli/errors.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import type {Engine} from "../engine/engine.ts";
 import {literal} from "../engine/sql.ts";
+import {ClickHouseEngine} from "../engine/clickhouse.ts";
+import {configuredEngine} from "../engine/configured.ts";
 import {contract} from "./contract.ts";
 import {cacheDir, extractsDir} from "./location.ts";
 import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";
@@ -35,6 +37,8 @@ interface Meta {
 }
 
 export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
+  const choice = configuredEngine();
+  if (choice.kind === "clickhouse") return openIngested(choice.url);
   dir = resolve(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CarnetError(`${dir}: extract folder not found; set CARNET_EXTRACTS or run \`npm run --silent carnet -- generate\``);
@@ -82,4 +86,17 @@ async function stageToCache(dir: string, key: string, folder: string): Promise<v
   } catch {
     rmSync(temporary, {recursive: true, force: true});
   }
+}
+
+/** The same extract, already validated and loaded into a ClickHouse cluster by `carnet ingest`. */
+async function openIngested(url: string): Promise<Extracts> {
+  const engine = await ClickHouseEngine.connect(url);
+  const meta = await engine.all<{folder: string; snapshot_date: string; files: string}>(
+    "SELECT folder, snapshot_date, files FROM ingest_meta ORDER BY ingested_at DESC LIMIT 1"
+  );
+  if (!meta.length) throw new CarnetError(`${engine.label}: no extract has been ingested; run \`carnet ingest --engine ${engine.label}\``);
+  const rejects = await engine.all<Accounting["rejects"][number] & Record<string, unknown>>(
+    "SELECT file, line, column, reason FROM rejects ORDER BY file, line LIMIT 10000"
+  );
+  return {engine, dir: meta[0].folder, snapshotDate: meta[0].snapshot_date, accounting: {files: JSON.parse(meta[0].files), rejects}};
 }
