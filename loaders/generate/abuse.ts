@@ -10,7 +10,7 @@ import type {Rng} from "./random.ts";
 import {sigmoid} from "./samplers.ts";
 
 /** Calibrated so ~6% of the claims eligible for an expertise (still open after a month) are abusive. */
-export const ABUSE_INTERCEPT = -3.75;
+export const ABUSE_INTERCEPT = -4.15;
 /** Spread of the hidden part of the log-odds. */
 export const ABUSE_HIDDEN_SD = 1.25;
 
@@ -21,8 +21,8 @@ export interface ModelVersion {
 }
 
 export const MODEL_VERSIONS: readonly ModelVersion[] = [
-  {version: "v1", noise: 1.15},
-  {version: "v2", noise: 0.85}
+  {version: "v1", noise: 0.85},
+  {version: "v2", noise: 0.6}
 ];
 
 export interface AbuseTraits {

@@ -106,7 +106,7 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   const logOdds = abuseLogOdds(rng, {age, tenureYears, cadre: person.cadre});
   const abusive = rng.next() < sigmoid(logOdds);
   // Durations: lognormal, median ~15 days, a tail past a year; abusive stoppages run somewhat longer.
-  const planned = Math.min(MAX_STOPPAGE_DAYS, Math.max(1, Math.ceil(lognormal(rng, 15, 1.25) * (abusive ? 1.4 : 1))));
+  const planned = Math.min(MAX_STOPPAGE_DAYS, Math.max(1, Math.ceil(lognormal(rng, 15, 1.25) * (abusive ? 1.6 : 1))));
   let plannedEnd = day + planned - 1;
   if (person.deathDay !== null) plannedEnd = Math.min(plannedEnd, person.deathDay);
   if (declared > SNAPSHOT) return plannedEnd;
@@ -162,7 +162,7 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
 function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
   const declared = day + rng.int(30, 120);
   if (declared > SNAPSHOT) return;
-  const pension = person.salary * (0.45 + 0.1 * rng.next());
+  const pension = person.salary * (0.3 + 0.1 * rng.next());
   const end = Math.max(Math.round(person.birthDay + 62 * YEAR), day + 90);
   const open = end > SNAPSHOT;
   const paid = (pension * ((open ? SNAPSHOT : end) - day)) / YEAR;

@@ -14,14 +14,14 @@ export type Arm = "rule" | "model" | "random";
 export const ARMS: readonly Arm[] = ["rule", "model", "random"];
 
 /** Probabilities per eligible claim, tuned for ~1,500 expertises over five years at scale 1. */
-export const RANDOM_RATE = 0.018;
-export const RULE_RATE = 0.085;
-export const MODEL_RATE = 0.5;
+export const RANDOM_RATE = 0.03;
+export const RULE_RATE = 0.62;
+export const MODEL_RATE = 0.35;
 /** v1 score from which a claim counts as "top score" for the model arm (about the top 4% of eligible claims). */
-export const MODEL_THRESHOLD = 0.34;
+export const MODEL_THRESHOLD = 0.6;
 export const NO_SHOW_RATE = 0.05;
 /** Days of stoppage that must remain after the order for an expertise to be worth it. */
-export const MIN_REMAINING_DAYS = 30;
+export const MIN_REMAINING_DAYS = 14;
 
 export interface Candidate {
   plannedDays: number;

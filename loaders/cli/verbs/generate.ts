@@ -1,0 +1,53 @@
+import {resolve} from "node:path";
+import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
+import {CarnetError} from "../errors.ts";
+import {progress, progressDone, writeJson} from "../output.ts";
+import {projectRoot} from "../../extracts/location.ts";
+import {generate, isSafeOutput} from "../../generate/index.ts";
+
+export const summary = "Write a deterministic synthetic extract folder (claims, expertises, scores, detector runs, truth.json)";
+export const help = `
+Usage: npm run --silent carnet -- generate [--out DIR] [--seed N] [--scale X] [--format text|json]
+
+Writes a synthetic extract folder in the shape of the data contract: contracts.csv, insured.csv,
+premiums.csv, claims.csv, expertises.csv, scores.csv, detector-runs/<run_id>/{manifest.json,predictions.csv},
+and truth.json (the planted drifts, abuse rate, model and detector AUCs, row counts).
+Same seed and scale give byte-identical files. Employer names and NIRs are fake but shaped like real ones,
+so the loaders' removal of direct identifiers can be tested.
+
+  --out DIR     output folder (default: data/extracts in the project). An existing non-empty folder is
+                only overwritten when it holds a truth.json (i.e. was written by this command).
+  --seed N      integer seed (default 1)
+  --scale X     size multiplier (default 1: ~200 contracts, ~40k insured, ~25-45k claims, ~1,500
+                expertises over 2021-2025); rows grow linearly, ~400 gives ~10M claims
+  --format F    text (default): one summary line on stderr; json: the summary as JSON on stdout
+
+Progress is shown on stderr when it is a terminal.
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const {values} = parseVerbArgs("generate", argv, {out: {type: "string"}, seed: {type: "string"}, scale: {type: "string"}, format: {type: "string"}});
+  const format = formatFlag("generate", values.format, ["text", "json"] as const);
+  const seed = numberFlag("generate", "seed", values.seed, 1);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new CarnetError(`carnet generate: --seed expects a non-negative integer, got "${values.seed}"`);
+  const scale = numberFlag("generate", "scale", values.scale, 1);
+  if (!(scale > 0 && scale <= 2000)) throw new CarnetError(`carnet generate: --scale expects a number in (0, 2000], got "${values.scale}"`);
+  const out = values.out ? resolve(values.out) : resolve(projectRoot, "data/extracts");
+  if (!isSafeOutput(out)) {
+    throw new CarnetError(`carnet generate: ${out} is not empty and holds no truth.json; refusing to write generated extracts over it (choose another --out)`);
+  }
+
+  const started = Date.now();
+  const result = generate({out, seed, scale, onProgress: progress});
+  progressDone();
+  const seconds = (Date.now() - started) / 1000;
+  if (format === "json") {
+    writeJson({out, seed, scale, seconds, rows: result.rows, drifts: result.truth.drifts, abuse_rate: result.truth.abuse_rate});
+  } else {
+    const counts = Object.entries(result.rows)
+      .map(([file, n]) => `${n.toLocaleString("en-US")} ${file.replace("_", " ")}`)
+      .join(", ");
+    process.stderr.write(`carnet generate: wrote ${out} (seed ${seed}, scale ${scale}) in ${seconds.toFixed(1)}s: ${counts}\n`);
+  }
+  return 0;
+}
