@@ -52,8 +52,16 @@ function compareKeys(a: string | number, b: string | number): number {
 
 /** Ranks the claims (score descending, then key ascending) and builds the cumulative arrays. O(n log n), once. */
 export function buildBacktest(claims: readonly BacktestClaim[]): Backtest {
-  const order = claims.map((_, i) => i);
-  order.sort((i, j) => claims[j].score - claims[i].score || compareKeys(claims[i].key, claims[j].key));
+  // Sorting indices over flat copies of the scores is several times faster than comparing objects.
+  const score = Float64Array.from(claims, (c) => c.score);
+  const numericKeys = claims.every((c) => typeof c.key === "number");
+  const numeric = numericKeys ? Float64Array.from(claims, (c) => c.key as number) : null;
+  const order = Array.from({length: claims.length}, (_, i) => i);
+  order.sort(
+    numeric
+      ? (i, j) => score[j] - score[i] || numeric[i] - numeric[j]
+      : (i, j) => score[j] - score[i] || compareKeys(claims[i].key, claims[j].key)
+  );
   const n = claims.length;
   const scores = new Float64Array(n);
   const abuse = new Uint8Array(n);
