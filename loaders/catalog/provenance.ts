@@ -1,0 +1,69 @@
+/**
+ * What the provenance footer of every page shows: the extract folder and its snapshot date, row counts per
+ * extract file, the code version (git commit when the build runs in a checkout) and the build date, plus each
+ * analysis page's author/status line from its front matter.
+ */
+import {execFileSync} from "node:child_process";
+import {relative} from "node:path";
+import type {Extracts} from "../extracts/open.ts";
+import type {Catalog} from "./catalog.ts";
+import {projectRoot} from "./root.ts";
+
+export interface PageLine {
+  title: string;
+  authors: string[];
+  reviewers: string[];
+  status: string;
+  updated: string;
+  data: string[];
+}
+
+export interface Provenance {
+  /** The extract folder relative to the project (never an absolute path of the build machine). */
+  extract_folder: string;
+  snapshot_date: string;
+  files: {file: string; rows_read: number; rows_accepted: number; rows_rejected: number}[];
+  /** Short git commit, or null outside a git checkout. */
+  commit: string | null;
+  /** Whether the checkout had uncommitted changes at build time. */
+  dirty: boolean;
+  build_date: string;
+  /** Analysis pages by address without the leading "/": "claims-drift", "examples/sql-example". */
+  pages: Record<string, PageLine>;
+}
+
+/** The short commit and whether the tree is dirty; null when git or the repository is absent. */
+export function gitVersion(root = projectRoot()): {commit: string | null; dirty: boolean} {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}).trim();
+    let dirty = false;
+    try {
+      dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}).trim() !== "";
+    } catch {
+      dirty = false;
+    }
+    return {commit: commit || null, dirty};
+  } catch {
+    return {commit: null, dirty: false};
+  }
+}
+
+export function provenanceRecord(
+  extracts: Pick<Extracts, "dir" | "snapshotDate" | "accounting">,
+  catalog: Catalog,
+  version: {commit: string | null; dirty: boolean},
+  buildDate: Date = new Date()
+): Provenance {
+  const folder = relative(projectRoot(), extracts.dir);
+  return {
+    extract_folder: folder && !folder.startsWith("..") ? folder : (extracts.dir.split(/[\\/]/).filter(Boolean).pop() ?? ""),
+    snapshot_date: extracts.snapshotDate,
+    files: extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({file, rows_read, rows_accepted, rows_rejected})),
+    commit: version.commit,
+    dirty: version.dirty,
+    build_date: buildDate.toISOString().slice(0, 10),
+    pages: Object.fromEntries(
+      catalog.entries.map((e) => [e.href, {title: e.title, authors: e.authors, reviewers: e.reviewers, status: e.status, updated: e.updated, data: e.data}])
+    )
+  };
+}
