@@ -32,9 +32,14 @@ export function typedSql(column: Column, decimalComma: boolean): string {
   }
 }
 
+/** Name under which a column's typed value is computed once, before the checks read it. */
+export function typedName(column: Column): string {
+  return column.type === "text" ? q(column.name) : q(`__t_${column.name}`);
+}
+
 export function columnChecks(column: Column, decimalComma: boolean): Check[] {
   const raw = q(column.name);
-  const typed = typedSql(column, decimalComma);
+  const typed = typedName(column);
   const checks: Check[] = [];
   const name = column.name;
   if (column.required) checks.push({column: name, bad: `${raw} IS NULL`, reason: quoteSql(`required value is empty`)});
@@ -59,11 +64,11 @@ export function columnChecks(column: Column, decimalComma: boolean): Check[] {
 }
 
 /** Date pairs that must be in order when both are present. */
-export function orderChecks(file: FileContract, decimalComma: boolean): Check[] {
+export function orderChecks(file: FileContract): Check[] {
   return (file.ordered ?? []).map(([earlier, later]) => {
     const column = (n: string) => file.columns.find((c) => c.name === n)!;
-    const a = typedSql(column(earlier), decimalComma);
-    const b = typedSql(column(later), decimalComma);
+    const a = typedName(column(earlier));
+    const b = typedName(column(later));
     return {
       column: later,
       bad: `${a} IS NOT NULL AND ${b} IS NOT NULL AND ${b} < ${a}`,

@@ -5,8 +5,8 @@
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {literal} from "../engine/sql.ts";
-import {columnChecks, firstFailure, orderChecks, typedSql} from "./checks.ts";
-import type {FileContract} from "./contract.ts";
+import {columnChecks, firstFailure, orderChecks, typedName, typedSql} from "./checks.ts";
+import {fileContract, type FileContract} from "./contract.ts";
 import {pseudonymSql} from "./pseudonym.ts";
 import type {RawFile} from "./raw.ts";
 
@@ -18,20 +18,26 @@ export interface FileAccounting {
 }
 
 const q = (name: string) => `"${name}"`;
+/** Column of `accepted_<table>` holding the pseudonym of a pseudonymised column. */
+const pseudonymColumn = (name: string) => q(`__p_${name}`);
 
 export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: FileContract, key: string): Promise<FileAccounting> {
   const columns = file.columns.filter((c) => !c.identifier);
-  const checks = [...columns.flatMap((c) => columnChecks(c, raw.decimalComma)), ...orderChecks(file, raw.decimalComma)];
+  const checks = [...columns.flatMap((c) => columnChecks(c, raw.decimalComma)), ...orderChecks(file)];
   const failure = firstFailure(checks);
-  const typed = columns.map((c) => `${typedSql(c, raw.decimalComma)} AS ${q(c.name)}`);
+  // Typed values are computed once (inner query), then read by every check and kept (outer query).
+  const typedOnce = columns.filter((c) => c.type !== "text").map((c) => `${typedSql(c, raw.decimalComma)} AS ${typedName(c)}`);
+  const kept = columns.map((c) => `${typedName(c)} AS ${q(c.name)}`);
   const checked = `checked_${file.name}`;
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${checked} AS
-    SELECT ${raw.line} AS __line, ${typed.join(", ")}, ${failure.column} AS __column, ${failure.reason} AS __reason FROM ${raw.from}`);
+    SELECT __line, ${kept.join(", ")}, ${failure.column} AS __column, ${failure.reason} AS __reason
+    FROM (SELECT ${raw.line} AS __line, ${[...columns.map((c) => q(c.name)), ...typedOnce].join(", ")} FROM ${raw.from})`);
   await engine.run(`DROP TABLE IF EXISTS raw_${file.name}`);
 
   // Row-level rules across rows: duplicates among otherwise valid rows, then references to accepted parents.
   const rules: {bad: string; column: string; reason: string}[] = [];
   const joins: string[] = [];
+  const inherited: string[] = [];
   let windows = "";
   if (file.key?.length) {
     const keys = file.key.map(q).join(", ");
@@ -43,7 +49,11 @@ export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: Fil
   columns.forEach((c, i) => {
     if (!c.references) return;
     const alias = `p${i}`;
-    joins.push(`LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k`);
+    // A pseudonymised reference takes the pseudonym its parent already computed: one HMAC per person, not per row.
+    const parentHashes = c.pseudonymised && fileContract(c.references.table).columns.find((p) => p.name === c.references!.column)?.pseudonymised;
+    const carried = parentHashes ? `, ${pseudonymColumn(c.references.column)} AS __p` : "";
+    if (parentHashes) inherited.push(`${alias}.__p AS ${pseudonymColumn(c.name)}`);
+    joins.push(`LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k`);
     rules.push({
       bad: `v.${q(c.name)} IS NOT NULL AND ${alias}.__k IS NULL`,
       column: literal(c.name),
@@ -56,16 +66,23 @@ export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: Fil
   const column = `CASE WHEN v.__reason IS NOT NULL THEN v.__column ${rules.map((r) => `WHEN ${r.bad} THEN ${r.column}`).join(" ")} END`;
   const judged = `judged_${file.name}`;
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${judged} AS
-    SELECT v.* ${exclude}, ${column} AS __column, ${reason} AS __reason
+    SELECT v.* ${exclude}, ${[...inherited, `${column} AS __column`, `${reason} AS __reason`].join(", ")}
     FROM (SELECT * ${windows} FROM ${checked}) v ${joins.join(" ")}`);
   await engine.run(`DROP TABLE ${checked}`);
   await engine.run(`INSERT INTO rejects SELECT ${literal(raw.display)}, __line, __column, __reason FROM ${judged} WHERE __reason IS NOT NULL`);
-  await engine.run(`CREATE OR REPLACE TEMP TABLE ${accepted} AS SELECT * EXCLUDE (__column, __reason) FROM ${judged} WHERE __reason IS NULL ORDER BY __line`);
+
+  // Pseudonyms of the file's own ids, computed on accepted rows only.
+  const inheritedNames = new Set(inherited.map((s) => s.split(" AS ")[1]));
+  const ownHashes = columns
+    .filter((c) => c.pseudonymised && !inheritedNames.has(pseudonymColumn(c.name)))
+    .map((c) => `${pseudonymSql(q(c.name), key)} AS ${pseudonymColumn(c.name)}`);
+  await engine.run(`CREATE OR REPLACE TEMP TABLE ${accepted} AS
+    SELECT * EXCLUDE (__column, __reason)${ownHashes.length ? ", " + ownHashes.join(", ") : ""} FROM ${judged} WHERE __reason IS NULL`);
   await engine.run(`DROP TABLE ${judged}`);
 
   // The published table: identifiers never read, individuals pseudonymised, line numbers dropped.
-  const published = columns.map((c) => (c.pseudonymised ? `${pseudonymSql(q(c.name), key)} AS ${q(c.name)}` : q(c.name)));
-  await engine.run(`CREATE OR REPLACE TABLE ${file.name} AS SELECT ${published.join(", ")} FROM ${accepted} ORDER BY __line`);
+  const published = columns.map((c) => (c.pseudonymised ? `${pseudonymColumn(c.name)} AS ${q(c.name)}` : q(c.name)));
+  await engine.run(`CREATE OR REPLACE TABLE ${file.name} AS SELECT ${published.join(", ")} FROM ${accepted}`);
   const [{n}] = await engine.all<{n: number}>(`SELECT count(*) AS n FROM ${accepted}`);
   const [{r}] = await engine.all<{r: number}>(`SELECT count(*) AS r FROM rejects WHERE file = ${literal(raw.display)}`);
   // Nothing is lost silently: a row that is neither accepted nor rejected is a bug, not a user's mistake.

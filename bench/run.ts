@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: measures Carnet at growing scale on this machine and prints a Markdown report
+ * (paste it into bench/RESULTS.md). Never used as a test: timings vary with the machine.
+ *
+ *   npm run bench -- [--scales 1,10,100,300] [--skip-areas]
+ *
+ * For each scale: generate the synthetic extract (kept under bench/out/ for reuse), stage it (validation +
+ * pseudonymisation, cold cache), run the drift-shaped aggregation through the loaders (warm cache) and the same
+ * aggregation as one plain DuckDB statement over the CSV files, each in its own process for its peak RSS.
+ * Then the per-area benchmarks (drift drill-down, ROI slider, detector metrics) when they exist.
+ */
+import {execFileSync, spawnSync} from "node:child_process";
+import {existsSync, mkdtempSync, rmSync, statSync} from "node:fs";
+import {cpus, totalmem, tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {parseArgs} from "node:util";
+
+const root = resolve(import.meta.dirname, "..");
+const tsx = join(root, "node_modules/.bin/tsx");
+const {values} = parseArgs({options: {scales: {type: "string", default: "1,10,100,300"}, "skip-areas": {type: "boolean"}}});
+const scales = values.scales!.split(",").map(Number);
+
+interface Measure {
+  seconds: number;
+  peak_rss_mb: number;
+  [key: string]: number;
+}
+
+function child(task: string, dir: string, env: Record<string, string> = {}): Measure {
+  const out = execFileSync(tsx, [join(root, "bench/child.ts"), task, dir], {
+    cwd: root,
+    env: {...process.env, CARNET_PSEUDONYM_KEY: "bench-key", ...env},
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    stdio: ["ignore", "pipe", "inherit"]
+  });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+function generate(scale: number): {dir: string; seconds: number | null; claims: number} {
+  const dir = join(root, "bench/out", `scale-${scale}`);
+  let seconds: number | null = null;
+  if (!existsSync(join(dir, "truth.json"))) {
+    const start = performance.now();
+    const result = spawnSync(tsx, [join(root, "loaders/cli/carnet.ts"), "generate", "--out", dir, "--scale", String(scale)], {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
+    if (result.status !== 0) throw new Error(`generate --scale ${scale} failed`);
+    seconds = (performance.now() - start) / 1000;
+  }
+  const lines = Number(execFileSync("wc", ["-l", join(dir, "claims.csv")], {encoding: "utf8"}).trim().split(/\s+/)[0]);
+  return {dir, seconds, claims: lines - 1};
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const rows: string[] = [];
+process.stderr.write(`bench: scales ${scales.join(", ")}\n`);
+for (const scale of scales) {
+  const data = generate(scale);
+  const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
+  process.stderr.write(`bench: scale ${scale} (${data.claims.toLocaleString("en-US")} claims): staging\n`);
+  const stage = child("stage", data.dir, {CARNET_CACHE: cache});
+  process.stderr.write(`bench: scale ${scale}: loader vs plain SQL\n`);
+  const loader = child("loader", data.dir, {CARNET_CACHE: cache});
+  const plain = child("plain", data.dir);
+  const size = ["claims.csv", "insured.csv"].reduce((s, f) => s + statSync(join(data.dir, f)).size, 0) / 2 ** 20;
+  rows.push(
+    `| ${scale} | ${data.claims.toLocaleString("en-US")} | ${fmt(size, 0)} | ${data.seconds === null ? "(reused)" : fmt(data.seconds, 1)} | ${fmt(stage.seconds)} | ${fmt(stage.peak_rss_mb, 0)} | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | ${fmt(plain.seconds)} | ${fmt(plain.peak_rss_mb, 0)} | ${fmt(loader.seconds / plain.seconds)} | ${fmt((stage.seconds + loader.seconds) / plain.seconds)} |`
+  );
+  rmSync(cache, {recursive: true, force: true});
+}
+
+const lines = [
+  `## Run of ${new Date().toISOString().slice(0, 16)}Z`,
+  "",
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}.`,
+  "",
+  "Aggregation: claims count and cost per contract × month × guarantee × sex × job category (claims ⋈ insured).",
+  "*Loader* = openExtracts (staged cache) → engine → Arrow IPC; *plain* = one DuckDB statement over the CSVs;",
+  "*staging* = reading, validating and pseudonymising all six files once per delivery (cold cache).",
+  "",
+  "| scale | claims | CSV MiB | generate s | staging s | staging RSS MiB | loader s | loader RSS MiB | plain SQL s | plain RSS MiB | loader / plain | (staging + loader) / plain |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ...rows
+];
+
+if (!values["skip-areas"]) {
+  lines.push("", "Per-area benchmarks:", "");
+  const areas: [string, string, (m: Record<string, unknown>) => Promise<Record<string, number>>][] = [
+    ["drift", "bench/drift.ts", (m) => (m.benchDrift as (d: string) => Promise<Record<string, number>>)(generate(scales[0]).dir)],
+    ["roi", "bench/roi.ts", (m) => (m.benchRoi as () => Promise<Record<string, number>>)()],
+    ["detectors", "bench/detectors.ts", (m) => (m.benchDetectors as () => Promise<Record<string, number>>)()]
+  ];
+  for (const [name, file, call] of areas) {
+    if (!existsSync(join(root, file))) continue;
+    process.stderr.write(`bench: ${name}\n`);
+    const figures = await call(await import(join(root, file)));
+    lines.push(`- **${name}**: ${Object.entries(figures).map(([k, v]) => `${k} = ${typeof v === "number" ? +v.toPrecision(4) : v}`).join(", ")}`);
+  }
+}
+process.stdout.write(lines.join("\n") + "\n");
