@@ -27,20 +27,6 @@ function newer(a: Pick<RunManifest, "started_at" | "run_id">, b: Pick<RunManifes
   return a.run_id > b.run_id;
 }
 
-/** Compares version strings part by part, numerically where both parts are numbers ("2.10.0" after "2.9.1"). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/i, "").split(/[.\-+]/);
-  const pb = b.replace(/^v/i, "").split(/[.\-+]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? "";
-    const y = pb[i] ?? "";
-    if (x === y) continue;
-    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
-    if (!Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
-    if (x === "") return -1;
-    if (y === "") return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
+/** Compares version strings part by part, numerically where both parts are numbers ("2.10.0" after "2.9.1").
+ * One definition for Node and browser: it lives with the browser-safe comparison code. */
+export {versionOrder as compareVersions} from "../../components/detectors/compare.ts";
