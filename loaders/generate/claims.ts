@@ -158,15 +158,15 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   return end;
 }
 
-/** Disability pension (~50% of salary) from the event until retirement at 62; a mathematical reserve while open. */
+/** Disability pension (20-30% of salary, on top of social security) until retirement at 62; a reserve while open. */
 function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
   const declared = day + rng.int(30, 120);
   if (declared > SNAPSHOT) return;
-  const pension = person.salary * (0.3 + 0.1 * rng.next());
+  const pension = person.salary * (0.15 + 0.1 * rng.next());
   const end = Math.max(Math.round(person.birthDay + 62 * YEAR), day + 90);
   const open = end > SNAPSHOT;
   const paid = (pension * ((open ? SNAPSHOT : end) - day)) / YEAR;
-  const reserve = open ? pension * Math.max(0.5, (end - SNAPSHOT) / YEAR) * 0.8 : 0;
+  const reserve = open ? pension * annuityYears((end - SNAPSHOT) / YEAR) : 0;
   sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "disability", iso(day), iso(declared), open ? "" : iso(end), "", money(paid), money(reserve), open ? "open" : "closed"]);
   sinks.premiums.addCost(person.contract.index, 1, paid + reserve);
 }
@@ -180,4 +180,10 @@ function deathClaim(person: Person, insuredId: string, day: number, rng: Rng, si
   const open = settled > SNAPSHOT;
   sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "death", iso(day), iso(declared), open ? "" : iso(settled), "", money(open ? 0 : capital), money(open ? capital : 0), open ? "open" : "closed"]);
   sinks.premiums.addCost(person.contract.index, 2, capital);
+}
+
+/** Present value, in years of pension, of a pension paid for `years` years (3% discount, ~15% mortality and recovery). */
+function annuityYears(years: number): number {
+  const n = Math.max(0.5, years);
+  return (0.85 * (1 - Math.pow(1.03, -n))) / (1 - 1 / 1.03);
 }
