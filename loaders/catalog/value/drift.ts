@@ -1,0 +1,61 @@
+/**
+ * Claims drift's figure for the value report, taken from the drift report (loaders/drift/drift.ts): the excess
+ * claims cost of the alerted segments since each drift's onset (excess claims x mean cost of the segment's
+ * claims since the onset), on the incapacity guarantee, by contract and by sector. Only alerts with a positive
+ * excess count. The total is masked when the alerts describe fewer than 11 insured.
+ */
+import type {Engine} from "../../engine/engine.ts";
+import type {Dimension} from "../../drift/dimensions.ts";
+import {driftReport} from "../../drift/drift.ts";
+import {MIN_CELL} from "../../shared/roi/secrecy.ts";
+
+export interface DriftDimensionFigures {
+  dimension: Dimension;
+  guarantee: string;
+  alerts: number;
+  excess_claims: number | null;
+  excess_cost_eur: number | null;
+  /** Lower bound on the insured the alerts describe (sum of each alert's largest monthly exposure). */
+  insured: number;
+  masked: boolean;
+  /** First onset among the alerts, "YYYY-MM". */
+  first_onset: string | null;
+}
+
+export interface DriftFigures {
+  window: {from: string; to: string};
+  by: DriftDimensionFigures[];
+}
+
+export interface DriftFigureOptions {
+  snapshotDate?: string;
+  extractsDir?: string;
+  dimensions?: readonly Dimension[];
+  guarantee?: string;
+}
+
+export async function driftFigures(engine: Engine, options: DriftFigureOptions = {}): Promise<DriftFigures | null> {
+  const claims = await engine.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM claims`);
+  if (!claims[0]?.n) return null;
+  const guarantee = options.guarantee ?? "incapacity";
+  const by: DriftDimensionFigures[] = [];
+  let window = {from: "", to: ""};
+  for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
+    const report = await driftReport(engine, {dimension, grain: "month", guarantee, snapshotDate: options.snapshotDate, extractsDir: options.extractsDir});
+    window = report.setup.window;
+    const drifting = report.alerts.filter((alert) => alert.excess_cost_eur > 0);
+    const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
+    const masked = drifting.length > 0 && insured < MIN_CELL;
+    by.push({
+      dimension,
+      guarantee,
+      alerts: drifting.length,
+      excess_claims: masked ? null : drifting.reduce((sum, a) => sum + a.excess_claims, 0),
+      excess_cost_eur: masked ? null : drifting.reduce((sum, a) => sum + a.excess_cost_eur, 0),
+      insured,
+      masked,
+      first_onset: drifting.length ? drifting.map((a) => a.onset).sort()[0] : null
+    });
+  }
+  return {window, by};
+}
