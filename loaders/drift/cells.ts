@@ -4,7 +4,7 @@ import type {Grain} from "../shared/periods.ts";
 import {periodLabel} from "../shared/periods.ts";
 import type {Dimension} from "./dimensions.ts";
 import {tables} from "./prepare.ts";
-import {aeCellsSql} from "./sql/duckdb/ae-cells.ts";
+import {aeCellsSql, type Baseline} from "./sql/duckdb/ae-cells.ts";
 import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
 
 export interface AeCell {
@@ -23,10 +23,23 @@ export interface AeCell {
   cost_eur: number;
 }
 
-export async function aeCells(engine: Engine, dimension: Dimension, grain: Grain, guarantees: readonly string[]): Promise<AeCell[]> {
+export async function aeCells(
+  engine: Engine,
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline = "segment"
+): Promise<AeCell[]> {
   if (!guarantees.length) return [];
   const rows = await engine.all<Omit<AeCell, "period">>(
-    aeCellsSql(dimension, guarantees, {exposure: tables.exposure(grain), facts: tables.facts(grain), rates: tables.rates})
+    aeCellsSql(dimension, grain, guarantees, baseline, {
+      exposure: tables.exposure,
+      facts: tables.facts,
+      rates: tables.rates,
+      season: tables.season,
+      referenceExposure: tables.referenceExposure,
+      referenceFacts: tables.referenceFacts
+    })
   );
   return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
 }
@@ -44,6 +57,6 @@ export type LossRatioCell = {
 };
 
 export async function lossRatioCells(engine: Engine, dimension: Dimension): Promise<LossRatioCell[]> {
-  const rows = await engine.all<LossRatioCell>(lossRatioSql(dimension, {exposure: tables.exposure("year"), facts: tables.facts("year")}));
+  const rows = await engine.all<LossRatioCell>(lossRatioSql(dimension, {exposure: tables.exposure, facts: tables.facts}));
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

@@ -10,6 +10,7 @@ import type {CusumOptions} from "../shared/cusum.ts";
 import {aeCells, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
 import {prepareDrift, type DriftSetup, type PrepareOptions} from "./prepare.ts";
+import type {Baseline} from "./sql/duckdb/ae-cells.ts";
 
 export interface AeRow {
   segment: string;
@@ -44,6 +45,8 @@ export interface DriftReportOptions extends PrepareOptions, CusumOptions {
   grain: Grain;
   /** Guarantee analysed; default incapacity. Ignored by the guarantee dimension, which takes them all. */
   guarantee?: string;
+  /** What "expected" is measured against; default the segment's own reference-window level. */
+  baseline?: Baseline;
 }
 
 export interface DriftReport {
@@ -53,11 +56,12 @@ export interface DriftReport {
 }
 
 export async function driftReport(engine: Engine, options: DriftReportOptions): Promise<DriftReport> {
-  const grains: Grain[] = options.grain === "month" ? ["month"] : ["month", options.grain];
-  const setup = await prepareDrift(engine, {...options, grains});
+  const setup = await prepareDrift(engine, options);
   const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
-  const rows = (await aeCells(engine, options.dimension, options.grain, guarantees)).map(withInterval);
-  const monthly = options.grain === "month" ? rows : (await aeCells(engine, options.dimension, "month", guarantees)).map(withInterval);
+  const baseline = options.baseline ?? "segment";
+  const rows = (await aeCells(engine, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
+  const monthly =
+    options.grain === "month" ? rows : (await aeCells(engine, options.dimension, "month", guarantees, baseline)).map(withInterval);
   const months = monthsBetween(setup.window.from, setup.window.to);
   const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
   return {setup, rows, alerts};

@@ -6,26 +6,25 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {CarnetError} from "../cli/errors.ts";
 import type {Engine} from "../engine/engine.ts";
-import type {Grain} from "../shared/periods.ts";
 import {createClaimFactsSql} from "./sql/duckdb/claim-facts.ts";
 import {createExposureSql, type DateWindow} from "./sql/duckdb/exposure.ts";
-import {createReferenceRatesFromCsvSql, createReferenceRatesSql} from "./sql/duckdb/reference-rates.ts";
+import {createReferenceRatesFromCsvSql, createReferenceRatesSql, createSeasonSql} from "./sql/duckdb/reference-rates.ts";
 
 export type {DateWindow};
 
 export interface PrepareOptions {
-  /** Analysis window; default from the first month with a claim to the snapshot date. */
+  /** Analysis window; default from the first month with a claim to the end of the last month with one. */
   from?: string;
   to?: string;
   /** Reference window for the rates; default the first two full calendar years of the analysis window. */
   referenceFrom?: string;
   referenceTo?: string;
-  /** The extract's snapshot date (last day of data); default the last event date. */
+  /** The extract's snapshot date; the default window ends no later. */
   snapshotDate?: string;
   /** Extract folder: when it holds reference_rates.csv, those rates are used instead of estimated ones. */
   extractsDir?: string;
-  /** Grains to stage; default all three. */
-  grains?: readonly Grain[];
+  /** Seasonal factors per calendar month (default true); false sets them all to 1. */
+  seasonality?: boolean;
 }
 
 export interface DriftSetup {
@@ -33,13 +32,13 @@ export interface DriftSetup {
   reference: DateWindow;
   referenceSource: "estimated" | "reference_rates.csv";
   guarantees: string[];
-  grains: readonly Grain[];
 }
 
 export const tables = {
-  exposure: (grain: Grain) => `drift_exposure_${grain}`,
-  facts: (grain: Grain) => `drift_claims_${grain}`,
+  exposure: "drift_exposure",
+  facts: "drift_claims",
   rates: "drift_rates",
+  season: "drift_season",
   referenceExposure: "drift_reference_exposure",
   referenceFacts: "drift_reference_claims"
 } as const;
@@ -61,11 +60,15 @@ function addDays(date: string, days: number): string {
 
 /** The analysis window: explicit dates, else the first month with a claim up to the snapshot. */
 export async function resolveWindow(engine: Engine, options: PrepareOptions): Promise<DateWindow> {
+  // Claims stop at the extract's period end, which can precede the snapshot: the default window ends with the
+  // last month holding a claim (or at the snapshot, if earlier), so trailing months without data do not count.
   const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
-    `SELECT strftime(min(event_date), '%Y-%m-01') AS first, strftime(max(event_date), '%Y-%m-%d') AS last FROM claims`
+    `SELECT strftime(min(event_date), '%Y-%m-01') AS first,
+            strftime(last_day(max(event_date)), '%Y-%m-%d') AS last FROM claims`
   );
   const from = checkDate("--from", options.from) ?? first;
-  const to = checkDate("--to", options.to) ?? (options.snapshotDate || last);
+  const snapshot = options.snapshotDate || null;
+  const to = checkDate("--to", options.to) ?? (snapshot && last && snapshot < last ? snapshot : last);
   if (!from || !to) throw new CarnetError("drift: the extract holds no claims, so there is no period to analyse");
   if (from > to) throw new CarnetError(`drift: the window starts (${from}) after it ends (${to})`);
   return {from, to};
@@ -82,17 +85,18 @@ export function defaultReference(window: DateWindow): DateWindow {
 
 export async function prepareDrift(engine: Engine, options: PrepareOptions = {}): Promise<DriftSetup> {
   const window = await resolveWindow(engine, options);
-  const grains = options.grains ?? (["month", "quarter", "year"] as const);
-  for (const grain of grains) {
-    await engine.run(createExposureSql(tables.exposure(grain), grain, window));
-    await engine.run(createClaimFactsSql(tables.facts(grain), grain, window));
-  }
+  await engine.run(createExposureSql(tables.exposure, window));
+  await engine.run(createClaimFactsSql(tables.facts, window));
   const reference = {
     from: checkDate("--reference-from", options.referenceFrom) ?? defaultReference(window).from,
     to: checkDate("--reference-to", options.referenceTo) ?? defaultReference(window).to
   };
   const csv = options.extractsDir ? join(options.extractsDir, "reference_rates.csv") : undefined;
   let referenceSource: DriftSetup["referenceSource"] = "estimated";
+  // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
+  // factors and each segment's baseline factor.
+  await engine.run(createExposureSql(tables.referenceExposure, reference));
+  await engine.run(createClaimFactsSql(tables.referenceFacts, reference));
   if (csv && existsSync(csv)) {
     referenceSource = "reference_rates.csv";
     try {
@@ -101,13 +105,17 @@ export async function prepareDrift(engine: Engine, options: PrepareOptions = {})
       throw new CarnetError(`${csv}: ${firstLine((error as Error).message)} (expected columns guarantee,sex,job_category,age_band,annual_rate)`);
     }
   } else {
-    // Rates use monthly exposure (age band on the first of each month) over the reference window.
-    await engine.run(createExposureSql(tables.referenceExposure, "month", reference));
-    await engine.run(createClaimFactsSql(tables.referenceFacts, "month", reference));
     await engine.run(createReferenceRatesSql(tables.rates, tables.referenceExposure, tables.referenceFacts));
   }
+  await engine.run(
+    options.seasonality === false
+      ? `CREATE OR REPLACE TEMP TABLE ${tables.season} AS
+         SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy, 1.0 AS factor
+         FROM (SELECT DISTINCT guarantee FROM ${tables.rates}) g CROSS JOIN range(1, 13) AS t(moy)`
+      : createSeasonSql(tables.season, tables.rates, tables.referenceExposure, tables.referenceFacts)
+  );
   const guarantees = (await engine.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)).map((r) => r.guarantee);
-  return {window, reference, referenceSource, guarantees, grains};
+  return {window, reference, referenceSource, guarantees};
 }
 
 function firstLine(message: string): string {

@@ -49,7 +49,7 @@ const rates = ratesFolder([
 let engine: DuckDbEngine;
 beforeAll(async () => {
   engine = await engineWith(fixture);
-  await prepareDrift(engine, {from: "2021-01-01", to: "2021-12-31", extractsDir: rates});
+  await prepareDrift(engine, {from: "2021-01-01", to: "2021-12-31", extractsDir: rates, seasonality: false});
 });
 afterAll(async () => engine.close());
 
@@ -61,32 +61,32 @@ const find = <T extends {segment: string; period: string}>(rows: T[], segment: s
 
 describe("exposure in insured-years", () => {
   it("counts overlap days / 365.25 for a full year, a coverage starting mid-period and one ending mid-year", async () => {
-    const rows = await aeCells(engine, "contract", "year", ["incapacity"]);
+    const rows = await aeCells(engine, "contract", "year", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021").exposure_years).toBeCloseTo((365 + 291) / Y, 10);
     expect(find(rows, "C2", "2021").exposure_years).toBeCloseTo(181 / Y, 10);
     expect(find(rows, "C1", "2021").insured).toBe(2);
   });
 
   it("takes only the covered days of the month a coverage starts in", async () => {
-    const rows = await aeCells(engine, "contract", "month", ["incapacity"]);
+    const rows = await aeCells(engine, "contract", "month", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021-03").exposure_years).toBeCloseTo((31 + 16) / Y, 10);
     expect(find(rows, "C1", "2021-02").exposure_years).toBeCloseTo(28 / Y, 10);
     expect(find(rows, "C1", "2021-02").insured).toBe(1);
   });
 
   it("moves an insured to the next age band from the first period starting after the birthday", async () => {
-    const monthly = await aeCells(engine, "age_band", "month", ["incapacity"]);
+    const monthly = await aeCells(engine, "age_band", "month", ["incapacity"], "portfolio");
     // June starts before the 40th birthday (2021-06-15): I1 and I2 in 30-39; July: I1 in 40-49.
     expect(find(monthly, "30-39", "2021-06").exposure_years).toBeCloseTo((30 + 30) / Y, 10);
     expect(find(monthly, "40-49", "2021-07").exposure_years).toBeCloseTo(31 / Y, 10);
     expect(monthly.some((r) => r.segment === "40-49" && r.period === "2021-06")).toBe(false);
     // By year, the band is the age on 2021-01-01: I1 stays in 30-39 all year.
-    const yearly = await aeCells(engine, "age_band", "year", ["incapacity"]);
+    const yearly = await aeCells(engine, "age_band", "year", ["incapacity"], "portfolio");
     expect(find(yearly, "30-39", "2021").exposure_years).toBeCloseTo((365 + 291) / Y, 10);
   });
 
   it("labels quarters YYYY-Qn and splits a mid-quarter start", async () => {
-    const rows = await aeCells(engine, "contract", "quarter", ["incapacity"]);
+    const rows = await aeCells(engine, "contract", "quarter", ["incapacity"], "portfolio");
     // Q1: I1 90 days, I2 16 days.
     expect(find(rows, "C1", "2021-Q1").exposure_years).toBeCloseTo((90 + 16) / Y, 10);
   });
@@ -94,7 +94,7 @@ describe("exposure in insured-years", () => {
 
 describe("actual vs expected", () => {
   it("sums exposure x reference rate over the segment's insured", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"])).map(withInterval);
+    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c1 = find(rows, "C1", "2021");
     // I1 all year at the 30-39 rate (band at the start of the year), I2 291 days at 0.05.
     const expected = (365 * 0.1 + 291 * 0.05) / Y;
@@ -107,13 +107,13 @@ describe("actual vs expected", () => {
   });
 
   it("uses the new band's rate in the month after a birthday", async () => {
-    const rows = await aeCells(engine, "contract", "month", ["incapacity"]);
+    const rows = await aeCells(engine, "contract", "month", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021-06").expected).toBeCloseTo((30 * 0.1 + 30 * 0.05) / Y, 10);
     expect(find(rows, "C1", "2021-07").expected).toBeCloseTo((31 * 0.2 + 31 * 0.05) / Y, 10);
   });
 
   it("reports zero claims with A/E 0 and a finite upper limit", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"])).map(withInterval);
+    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c2 = find(rows, "C2", "2021");
     const expected = (181 * 0.3) / Y;
     expect(c2.actual).toBe(0);
@@ -124,13 +124,13 @@ describe("actual vs expected", () => {
   });
 
   it("keeps a claim on a segment with zero exposure, with no A/E", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"])).map(withInterval);
+    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c3 = find(rows, "C3", "2021");
     expect(c3).toMatchObject({actual: 1, expected: 0, exposure_years: 0, insured: 0, ae: null, ae_low: null, ae_high: null});
   });
 
   it("gives each guarantee its own segment and rates in the guarantee dimension", async () => {
-    const rows = await aeCells(engine, "guarantee", "year", ["incapacity", "disability"]);
+    const rows = await aeCells(engine, "guarantee", "year", ["incapacity", "disability"], "portfolio");
     const disability = find(rows, "disability", "2021");
     // Disability rates: 0.01 for F cadre, and for the groups the file does not list, the mean of its rates (0.01).
     expect(disability.actual).toBe(1);

@@ -1,37 +1,74 @@
 /**
  * Actual and expected claim counts per segment, guarantee and period (DuckDB dialect).
- * expected = sum over the segment's insured of exposure (insured-years) x reference annual rate of their
- * sex, job category and age band; actual = claims whose event_date falls in the period.
- * `insured` counts distinct insured exposed in the cell (for statistical secrecy).
+ *
+ * expected = sum over the segment's insured and months of
+ *   exposure (insured-years) x reference annual rate of their sex, job category and age band (age on the
+ *   first day of the period) x the seasonal factor of the calendar month x the segment's baseline factor.
+ * The baseline factor is 1 for the `portfolio` baseline. For the `segment` baseline it is the segment's own
+ * credibility-weighted A/E over the reference window, (A_ref + c) / (E_ref + c) with c = 10 claims: the
+ * A/E then measures change since the reference window (drift), not the segment's permanent level (a
+ * hospital contract runs above a software one every year). A segment without reference exposure gets 1.
+ * actual = claims whose event_date falls in the period. `insured` counts distinct insured exposed in the cell.
  */
 import {literal} from "../../../engine/sql.ts";
+import type {Grain} from "../../../shared/periods.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
+
+export type Baseline = "segment" | "portfolio";
+export const baselines: readonly Baseline[] = ["segment", "portfolio"];
+export const SEGMENT_CREDIBILITY = 10;
 
 export interface AeCellsTables {
   exposure: string;
   facts: string;
   rates: string;
+  season: string;
+  referenceExposure: string;
+  referenceFacts: string;
 }
 
-export function aeCellsSql(dimension: Dimension, guarantees: readonly string[], t: AeCellsTables): string {
+/** Expected counts at the reference rates and seasons, grouped by `groupBy` (expressions over exposure x). */
+function expectedSql(exposure: string, t: AeCellsTables, band: string, segment: string, period: string | null, inList: string): string {
+  const periodColumn = period ? `${period} AS period_start, ` : "";
+  return `SELECT ${periodColumn}x.segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
+  FROM (SELECT ${period ? `${period}, ` : ""}month(month_start) AS moy, ${segment} AS segment, sex, job_category, ${band} AS age_band,
+               sum(years) AS years
+        FROM ${exposure} GROUP BY ALL) x
+  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.age_band
+  JOIN ${t.season} s ON s.guarantee = r.guarantee AND s.moy = x.moy
+  WHERE r.guarantee IN (${inList})
+  GROUP BY ALL`;
+}
+
+export function aeCellsSql(dimension: Dimension, grain: Grain, guarantees: readonly string[], baseline: Baseline, t: AeCellsTables): string {
   const byGuarantee = dimension === "guarantee";
+  const band = `band_${grain}`;
   // For the guarantee dimension exposure is shared by all guarantees: group it under one placeholder segment.
-  const segment = byGuarantee ? "'*'" : segmentColumn[dimension];
+  const segment = byGuarantee ? "'*'" : dimension === "age_band" ? band : segmentColumn[dimension];
+  const refSegment = byGuarantee ? "'*'" : dimension === "age_band" ? "band_month" : segmentColumn[dimension];
+  const period = `${grain}_start`;
   const inList = guarantees.map((g) => literal(g)).join(", ");
+  const factor =
+    baseline === "portfolio"
+      ? `factor AS (SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS guarantee, 1.0 AS factor WHERE false)`
+      : `ref_e AS (${expectedSql(t.referenceExposure, t, "band_month", refSegment, null, inList)}),
+ref_a AS (SELECT ${refSegment} AS segment, guarantee, count(*) AS actual FROM ${t.referenceFacts}
+          WHERE guarantee IN (${inList}) GROUP BY ALL),
+factor AS (SELECT e.segment, e.guarantee,
+                  (coalesce(a.actual, 0) + ${SEGMENT_CREDIBILITY}) / (e.expected + ${SEGMENT_CREDIBILITY}) AS factor
+           FROM ref_e e LEFT JOIN ref_a a ON a.segment = e.segment AND a.guarantee = e.guarantee)`;
   return `WITH ins AS (
-  SELECT period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
+  SELECT ${period} AS period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
   FROM ${t.exposure} GROUP BY ALL
 ),
+${factor},
 expd AS (
-  SELECT x.period_start, x.segment, r.guarantee, sum(x.years * r.annual_rate) AS expected
-  FROM (SELECT period_start, ${segment} AS segment, sex, job_category, age_band, sum(years) AS years
-        FROM ${t.exposure} GROUP BY ALL) x
-  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.age_band
-  WHERE r.guarantee IN (${inList})
-  GROUP BY ALL
+  SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected
+  FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
+  LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee
 ),
 act AS (
-  SELECT period_start, ${segment} AS segment, guarantee, count(*) AS actual, sum(cost_eur) AS cost_eur
+  SELECT ${period} AS period_start, ${segment} AS segment, guarantee, count(*) AS actual, sum(cost_eur) AS cost_eur
   FROM ${t.facts} WHERE guarantee IN (${inList}) GROUP BY ALL
 ),
 cells AS (

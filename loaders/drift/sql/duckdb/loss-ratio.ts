@@ -9,37 +9,38 @@
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
 
 export interface LossRatioTables {
-  /** Exposure at yearly grain. */
+  /** Monthly exposure (see exposure.ts). */
   exposure: string;
-  /** Claim facts at yearly grain. */
+  /** Claim facts (see claim-facts.ts). */
   facts: string;
 }
 
 export function lossRatioSql(dimension: Dimension, t: LossRatioTables): string {
   const byContract = dimension === "contract" || dimension === "sector" || dimension === "region";
   const byGuarantee = dimension === "guarantee";
-  const segment = segmentColumn[dimension];
-  const years = `SELECT DISTINCT year(period_start) AS year FROM ${t.exposure}`;
+  // Age bands by year: the age on January 1st.
+  const segment = dimension === "age_band" ? "band_year" : segmentColumn[dimension];
+  const years = `SELECT DISTINCT year(year_start) AS year FROM ${t.exposure}`;
   const premium = byGuarantee
     ? `SELECT p.year, g.guarantee AS segment, sum(p.earned_premium_eur) AS premium_eur
        FROM premiums p CROSS JOIN (SELECT DISTINCT guarantee FROM ${t.facts}) g
        WHERE p.year IN (${years}) GROUP BY ALL`
     : byContract
-      ? `SELECT p.year, c.${segment} AS segment, sum(p.earned_premium_eur) AS premium_eur
+      ? `SELECT p.year, c.${segmentColumn[dimension]} AS segment, sum(p.earned_premium_eur) AS premium_eur
          FROM premiums p JOIN contracts c ON c.contract_id = p.contract_id
          WHERE p.year IN (${years}) GROUP BY ALL`
       : `SELECT p.year, s.segment, sum(p.earned_premium_eur * s.years / t.years) AS premium_eur
          FROM premiums p
-         JOIN (SELECT year(period_start) AS year, contract_id, ${segment} AS segment, sum(years) AS years
+         JOIN (SELECT year(year_start) AS year, contract_id, ${segment} AS segment, sum(years) AS years
                FROM ${t.exposure} GROUP BY ALL) s ON s.contract_id = p.contract_id AND s.year = p.year
-         JOIN (SELECT year(period_start) AS year, contract_id, sum(years) AS years
+         JOIN (SELECT year(year_start) AS year, contract_id, sum(years) AS years
                FROM ${t.exposure} GROUP BY ALL) t ON t.contract_id = p.contract_id AND t.year = p.year
          WHERE t.years > 0 GROUP BY ALL`;
   const exposureSegment = byGuarantee ? "'*'" : segment;
   return `WITH prem AS (${premium}),
-cost AS (SELECT year(period_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, count(*) AS claims
+cost AS (SELECT year(year_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, count(*) AS claims
          FROM ${t.facts} GROUP BY ALL),
-ins AS (SELECT year(period_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
+ins AS (SELECT year(year_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
                sum(years) AS exposure_years
         FROM ${t.exposure} GROUP BY ALL),
 keys AS (SELECT year, segment FROM prem UNION SELECT year, segment FROM cost)

@@ -1,6 +1,6 @@
 /**
  * Reference claim frequencies per insured-year by guarantee x sex x job category x age band (DuckDB dialect),
- * from the claims and exposure of the reference window. A cell with no reference exposure takes the
+ * from the claims and exposure of the reference window (age band on the first day of each month). A cell with no reference exposure takes the
  * guarantee's overall rate over the reference window. The table holds every band from 0-9 to 120-129 so any
  * insured finds a rate.
  */
@@ -11,8 +11,8 @@ export function createReferenceRatesSql(table: string, exposure: string, facts: 
 WITH guarantees AS (SELECT DISTINCT guarantee FROM claims),
 groups AS (SELECT DISTINCT sex, job_category FROM insured),
 bands AS (SELECT printf('%d-%d', b, b + 9) AS age_band FROM range(0, 130, 10) AS t(b)),
-ref_exposure AS (SELECT sex, job_category, age_band, sum(years) AS years FROM ${exposure} GROUP BY ALL),
-ref_claims AS (SELECT guarantee, sex, job_category, age_band, count(*) AS claims FROM ${facts} GROUP BY ALL),
+ref_exposure AS (SELECT sex, job_category, band_month AS age_band, sum(years) AS years FROM ${exposure} GROUP BY ALL),
+ref_claims AS (SELECT guarantee, sex, job_category, band_month AS age_band, count(*) AS claims FROM ${facts} GROUP BY ALL),
 overall AS (
   SELECT g.guarantee, (SELECT count(*) FROM ${facts} f WHERE f.guarantee = g.guarantee)
          / nullif((SELECT sum(years) FROM ${exposure}), 0) AS rate
@@ -48,4 +48,30 @@ SELECT g.guarantee, k.sex, k.job_category, b.age_band, coalesce(v.annual_rate, m
 FROM guarantees g CROSS JOIN groups k CROSS JOIN bands b
 LEFT JOIN means m ON m.guarantee = g.guarantee
 LEFT JOIN given v ON v.guarantee = g.guarantee AND v.sex = k.sex AND v.job_category = k.job_category AND v.age_band = b.age_band`;
+}
+
+/**
+ * Seasonal factor per guarantee and calendar month, portfolio-wide over the reference window:
+ * (claims in that calendar month + c) / (expected at the reference rates x the guarantee's overall A/E + c),
+ * with c = 20 claims of credibility so a rare guarantee's factors stay near 1. Sick leave
+ * peaks in winter: without this the winter months of every large segment would read as drift.
+ */
+export const SEASON_CREDIBILITY = 20;
+
+export function createSeasonSql(table: string, rates: string, exposure: string, facts: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+WITH e AS (
+  SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
+  FROM ${exposure} x JOIN ${rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.band_month
+  GROUP BY ALL
+),
+a AS (SELECT guarantee, month(month_start) AS moy, count(*) AS actual FROM ${facts} GROUP BY ALL),
+m AS (SELECT e.guarantee, e.moy, e.expected, coalesce(a.actual, 0) AS actual
+      FROM e LEFT JOIN a ON a.guarantee = e.guarantee AND a.moy = e.moy),
+level AS (SELECT guarantee, sum(actual) / nullif(sum(expected), 0) AS level FROM m GROUP BY ALL)
+SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy,
+       coalesce((m.actual + ${SEASON_CREDIBILITY}) / nullif(m.expected * l.level + ${SEASON_CREDIBILITY}, 0), 1) AS factor
+FROM (SELECT DISTINCT guarantee FROM ${rates}) g CROSS JOIN range(1, 13) AS t(moy)
+LEFT JOIN m ON m.guarantee = g.guarantee AND m.moy = t.moy
+LEFT JOIN level l ON l.guarantee = g.guarantee`;
 }
