@@ -3,7 +3,7 @@
  * every metric offered), and how many datasets improved, got worse, stayed equal or cannot be compared
  * (run with one version only, or metric undefined in either). Pure and browser-safe.
  */
-import type {Metric, RunSummary} from "./metrics.ts";
+import type {Metric, RunSummary} from "./metrics.js";
 
 export interface DatasetDelta {
   dataset: string;

@@ -4,8 +4,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import {METRIC_LABELS, formatDelta, formatMetric} from "./metrics.ts";
-import type {VersionComparison} from "./compare.ts";
+import {METRIC_LABELS, formatDelta, formatMetric} from "./metrics.js";
+import type {VersionComparison} from "./compare.js";
 
 export function versionComparison(comparison: VersionComparison, {width = 640}: {width?: number} = {}): HTMLElement {
   const {rows, versionA, versionB, detector, metric} = comparison;

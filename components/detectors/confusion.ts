@@ -2,7 +2,7 @@
  * The confusion matrix at the operating decision: actual (forged / genuine) by decided (flagged / not
  * flagged), with counts, shares of the row, totals, and the decision metrics beneath.
  */
-import {formatMetric} from "./metrics.ts";
+import {formatMetric} from "./metrics.js";
 
 export interface ConfusionData {
   tp: number;

@@ -1,6 +1,6 @@
 /** ROC and precision-recall curves of one run, drawn with Plot; an undefined curve is said so in words. */
 import * as Plot from "@observablehq/plot";
-import {formatMetric} from "./metrics.ts";
+import {formatMetric} from "./metrics.js";
 
 export interface CurvesData {
   /** [fpr, tpr] points from (0, 0) to (1, 1). */

@@ -1,5 +1,5 @@
 /** A run's manifest as a two-column table: what was run, on what, from which code, when. */
-import type {RunSummary} from "./metrics.ts";
+import type {RunSummary} from "./metrics.js";
 
 export function manifestTable(run: RunSummary, history: readonly RunSummary[] = []): HTMLElement {
   const root = document.createElement("div");

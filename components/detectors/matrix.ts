@@ -6,8 +6,8 @@
  * an "input" event, so a page can write `const cell = view(detectorMatrix(...))`.
  */
 import * as d3 from "d3";
-import {METRIC_LABELS, formatMetric, type Metric} from "./metrics.ts";
-import {versionOrder} from "./compare.ts";
+import {METRIC_LABELS, formatMetric, type Metric} from "./metrics.js";
+import {versionOrder} from "./compare.js";
 
 /** What a cell needs; page runs carry more. */
 export interface MatrixRun {
