@@ -41,7 +41,8 @@ export async function printPageToPdf(options: PrintOptions): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new CarnetError(`${CHROMIUM}: Chromium not found (apt-get install chromium, or set CARNET_CHROMIUM)`);
   const server = await serveStatic(options.distDir);
   const profile = mkdtempSync(join(tmpdir(), "carnet-chromium-"));
-  const browser = await chromium.launch({executablePath: CHROMIUM, args: [...chromiumArgs, `--user-data-dir=${profile}`]});
+  // A fresh profile per print (playwright passes it as --user-data-dir).
+  const browser = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: chromiumArgs});
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
