@@ -2,11 +2,13 @@
  * Drift alerts from monthly actual/expected cells, shared by the CLI and the page (browser-safe).
  *
  * A segment is alerted when its Poisson CUSUM signals (see ./cusum.ts) or when its A/E over the whole window
- * lies above the upper 99.8% funnel limit (see ./poisson.ts). The onset is the CUSUM's change-point estimate
- * (the month after it last stood at zero before the signal, or before its peak for funnel-only alerts).
+ * lies above the upper 99.8% funnel limit (see ./poisson.ts). The onset is the maximum-likelihood change
+ * point of the A/E ratio (./change-point.ts), no later than the CUSUM's signal; the CUSUM's own estimate (its
+ * last zero) is the fallback.
  * Since the onset: excess claims = actual - expected; excess cost = excess claims x the mean cost
  * (paid + reserve) of the segment's claims since the onset. Alerts are sorted by excess cost, largest first.
  */
+import {poissonChangePoint} from "./change-point.ts";
 import {poissonCusum, type CusumOptions} from "./cusum.ts";
 import {funnelLimits} from "./poisson.ts";
 
@@ -83,7 +85,7 @@ export function segmentAlert(series: SegmentSeries, options: CusumOptions = {}):
   const windowAe = windowExpected > 0 ? windowActual / windowExpected : null;
   const aboveFunnel = limit !== null && windowAe !== null && windowAe > limit;
   if (cusum.signal === null && !aboveFunnel) return null;
-  const onset = cusum.onset ?? 0;
+  const onset = poissonChangePoint(series.actual, series.expected, cusum.signal ?? undefined) ?? cusum.onset ?? 0;
   const actual = sum(series.actual, onset);
   const expected = sum(series.expected, onset);
   const cost = sum(series.cost, onset);
