@@ -33,7 +33,8 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
     height: 34 + 24 * rows.length,
     marginLeft: Math.min(160, 10 + 7 * (d3.max(rows, (r) => r.dataset.length) ?? 4)),
     marginRight: 60,
-    x: {domain: [-extent, extent], label: `${label}: ${versionB} − ${versionA} →`, grid: true, tickFormat: "+.2f"},
+    // The axis reaches past the longest bar so its printed change stays clear of the dataset names.
+    x: {domain: [-extent * 1.35, extent * 1.35], label: `${label}: ${versionB} − ${versionA} →`, grid: true, tickFormat: "+.2f"},
     y: {domain: rows.map((r) => r.dataset), label: null},
     color: {type: "diverging", scheme: "RdBu", domain: [-extent, extent], pivot: 0},
     marks: [

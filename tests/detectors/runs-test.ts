@@ -138,3 +138,34 @@ describe("checkDetectorRuns", () => {
     ]);
   });
 });
+
+describe("file dialects the contract allows", () => {
+  it("reads a UTF-8 file with a byte-order mark", async () => {
+    const dir = runsFolder([{folder: "bom", predictions: "\uFEFFdocument_id,label,score\nd1,1,0.9\nd2,0,0.1\n"}]);
+    const result = await readDetectorRuns(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.runs[0].metrics.auc).toBe(1);
+  });
+
+  it("reads a Windows-1252 file", async () => {
+    const dir = runsFolder([{folder: "cp1252", predictions: null}]);
+    const {writeFileSync} = await import("node:fs");
+    // "reçu-€" in Windows-1252: ç = 0xE7, € = 0x80 (not valid UTF-8).
+    const bytes = Buffer.concat([Buffer.from("document_id;label;score\nre"), Buffer.from([0xe7]), Buffer.from("u-"), Buffer.from([0x80]), Buffer.from(";1;0,8\nd2;0;0,2\n")]);
+    writeFileSync(`${dir}/cp1252/predictions.csv`, bytes);
+    const result = await readDetectorRuns(dir);
+    expect(result.problems).toEqual([]);
+    expect(result.runs[0].metrics).toMatchObject({n: 2, positives: 1, auc: 1});
+  });
+
+  it("reads predictions delivered as Parquet instead of CSV, rejecting bad rows by row number", async () => {
+    const dir = runsFolder([{folder: "pq", predictions: null}]);
+    const {DuckDbEngine} = await import("../../loaders/engine/duckdb.ts");
+    const engine = await DuckDbEngine.open();
+    await engine.run(`COPY (SELECT * FROM (VALUES ('d1', 1, 0.9, NULL), ('d2', 0, 0.4, 0), ('d3', 3, 0.5, 1)) t(document_id, label, score, decision)) TO '${dir}/pq/predictions.parquet' (FORMAT parquet)`);
+    await engine.close();
+    const result = await readDetectorRuns(dir);
+    expect(result.problems).toEqual([{file: "detector-runs/pq/predictions.parquet", line: 3, column: "label", reason: 'label must be 0 (genuine) or 1 (forged), got "3"'}]);
+    expect(result.runs[0].metrics).toMatchObject({n: 2, auc: 1, tp: 1, tn: 1, decision_source: "mixed"});
+  });
+});
