@@ -11,7 +11,9 @@ export function formatEur(value: number | null | undefined): string {
 export function formatEurShort(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   const abs = Math.abs(value);
-  if (abs >= 1e6) return `${(value / 1e6).toFixed(abs >= 1e7 ? 0 : 1)} M EUR`;
+  // Rounded half up on the shown digit (4,050,000 -> 4.1 M), not by toFixed's binary rounding.
+  if (abs >= 1e7) return `${Math.round(value / 1e6)} M EUR`;
+  if (abs >= 1e6) return `${(Math.round(value / 1e5) / 10).toFixed(1)} M EUR`;
   if (abs >= 1e3) return `${Math.round(value / 1e3)} k EUR`;
   return `${Math.round(value)} EUR`;
 }
