@@ -18,7 +18,10 @@ export interface AeCell {
   /** Distinct insured exposed in the cell. */
   insured: number;
   actual: number;
+  /** Expected claims at the chosen baseline. */
   expected: number;
+  /** Expected claims at the portfolio reference rates (no segment baseline factor). */
+  expected_portfolio: number;
   /** Paid + reserve of the cell's claims. */
   cost_eur: number;
 }

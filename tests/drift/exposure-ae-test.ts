@@ -171,6 +171,35 @@ describe("reference rates", () => {
   });
 });
 
+describe("baselines and seasons", () => {
+  it("scales a segment's expected count by its credibility-weighted A/E over the reference window", async () => {
+    // Reference window = 2021 (the first full year of this one-year window). C1 in 2021 at month-start bands:
+    // I1 181 days at 0.10 (to June) + 184 days at 0.20 (from July), I2 291 days at 0.05: E_ref = 69.45 / 365.25;
+    // A_ref = 2. Factor (2 + 10) / (E_ref + 10) with 10 claims of credibility.
+    const rows = await aeCells(engine, "contract", "year", ["incapacity"], "segment");
+    const c1 = find(rows, "C1", "2021");
+    const portfolio = (365 * 0.1 + 291 * 0.05) / Y;
+    const factor = (2 + 10) / (69.45 / Y + 10);
+    expect(c1.expected_portfolio).toBeCloseTo(portfolio, 10);
+    expect(c1.expected).toBeCloseTo(portfolio * factor, 10);
+  });
+
+  it("estimates a seasonal factor per calendar month as (A_m + 20) / (E_m x overall A/E + 20)", async () => {
+    // One insured covered all 2021 with 12 claims, all in January: rate 12 / (365 / 365.25) a year, overall A/E 1.
+    const e = await engineWith({
+      contracts: [["C1", "86.10Z", "11", "2020-01-01", null]],
+      insured: [["I1", "C1", "1990-01-01", "F", "cadre", "2021-01-01", null]],
+      claims: Array.from({length: 12}, (_, i) => claim(`K${i}`, "I1", "C1", "incapacity", `2021-01-${String(i + 10)}`))
+    });
+    await prepareDrift(e, {from: "2021-01-01", to: "2021-12-31"});
+    const season = await e.all<{moy: number; factor: number}>(`SELECT moy, factor FROM ${tables.season} WHERE guarantee = 'incapacity' ORDER BY moy`);
+    const rate = 12 / (365 / Y);
+    expect(season[0].factor).toBeCloseTo((12 + 20) / ((31 / Y) * rate + 20), 10);
+    expect(season[1].factor).toBeCloseTo(20 / ((28 / Y) * rate + 20), 10);
+    await e.close();
+  });
+});
+
 describe("loss ratio S/P", () => {
   it("divides paid + reserve of all guarantees by earned premium per contract and year", async () => {
     const rows = await lossRatioCells(engine, "contract");

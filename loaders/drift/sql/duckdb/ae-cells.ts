@@ -8,6 +8,7 @@
  * credibility-weighted A/E over the reference window, (A_ref + c) / (E_ref + c) with c = 10 claims: the
  * A/E then measures change since the reference window (drift), not the segment's permanent level (a
  * hospital contract runs above a software one every year). A segment without reference exposure gets 1.
+ * `expected_portfolio` is the same count before the baseline factor, so a page can switch baselines.
  * actual = claims whose event_date falls in the period. `insured` counts distinct insured exposed in the cell.
  */
 import {literal} from "../../../engine/sql.ts";
@@ -63,7 +64,8 @@ factor AS (SELECT e.segment, e.guarantee,
 ),
 ${factor},
 expd AS (
-  SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected
+  SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected,
+         e.expected AS expected_portfolio
   FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
   LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee
 ),
@@ -74,13 +76,14 @@ act AS (
 cells AS (
   SELECT coalesce(e.period_start, a.period_start) AS period_start, coalesce(e.segment, a.segment) AS segment,
          coalesce(e.guarantee, a.guarantee) AS guarantee, coalesce(e.expected, 0) AS expected,
+         coalesce(e.expected_portfolio, 0) AS expected_portfolio,
          coalesce(a.actual, 0) AS actual, coalesce(a.cost_eur, 0) AS cost_eur
   FROM expd e FULL JOIN act a ON a.period_start = e.period_start AND a.segment = e.segment AND a.guarantee = e.guarantee
 )
 SELECT strftime(c.period_start, '%Y-%m-%d') AS period_start,
        ${byGuarantee ? "c.guarantee" : "c.segment"} AS segment, c.guarantee,
        coalesce(i.exposure_years, 0) AS exposure_years, coalesce(i.insured, 0) AS insured,
-       c.actual, c.expected, c.cost_eur
+       c.actual, c.expected, c.expected_portfolio, c.cost_eur
 FROM cells c LEFT JOIN ins i ON i.period_start = c.period_start AND i.segment = c.segment
 ORDER BY segment, c.guarantee, c.period_start`;
 }
