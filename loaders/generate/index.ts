@@ -109,9 +109,15 @@ export function generate(options: GenerateOptions): GenerateSummary {
   return {out, seed, scale, rows, truth};
 }
 
-/** True when `dir` is absent, empty, or looks like a folder this generator wrote (it holds truth.json). */
+/** Names this generator writes in its output folder. */
+export const OUTPUT_NAMES = [...Object.keys(HEADERS).map((name) => `${name}.csv`), "detector-runs", "truth.json"];
+
+/**
+ * True when `dir` may be (over)written: absent, empty, holding a truth.json (a finished earlier run), or holding
+ * nothing but names this generator writes (an interrupted run). Anything else may be someone's data.
+ */
 export function isSafeOutput(dir: string): boolean {
   if (!existsSync(dir)) return true;
   const entries = readdirSync(dir);
-  return entries.length === 0 || entries.includes("truth.json");
+  return entries.includes("truth.json") || entries.every((name) => OUTPUT_NAMES.includes(name));
 }

@@ -51,6 +51,15 @@ describe("carnet generate", () => {
     expect(readFileSync(join(foreign, "notes.txt"), "utf8")).toBe("keep me");
   });
 
+  test("resumes over a folder an interrupted run left behind (only generated file names, no truth.json)", () => {
+    const partial = join(root, "partial");
+    mkdirSync(partial);
+    writeFileSync(join(partial, "claims.csv"), "claim_id\n");
+    const result = carnet(["generate", "--out", partial, "--scale", "0.05"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(lines(join(partial, "claims.csv"))).toBeGreaterThan(100);
+  });
+
   test.each([
     [["--scale", "0"], "--scale"],
     [["--scale", "lots"], "--scale"],

@@ -16,7 +16,7 @@ Same seed and scale give byte-identical files. Employer names and NIRs are fake 
 so the loaders' removal of direct identifiers can be tested.
 
   --out DIR     output folder (default: data/extracts in the project). An existing non-empty folder is
-                only overwritten when it holds a truth.json (i.e. was written by this command).
+                only overwritten when this command wrote it (it holds truth.json, or only generated files).
   --seed N      integer seed (default 1)
   --scale X     size multiplier (default 1: ~200 contracts, ~40k insured, ~25-45k claims, ~1,500
                 expertises over 2021-2025); rows grow linearly, ~400 gives ~10M claims
@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!(scale > 0 && scale <= 2000)) throw new CarnetError(`carnet generate: --scale expects a number in (0, 2000], got "${values.scale}"`);
   const out = values.out ? resolve(values.out) : resolve(projectRoot, "data/extracts");
   if (!isSafeOutput(out)) {
-    throw new CarnetError(`carnet generate: ${out} is not empty and holds no truth.json; refusing to write generated extracts over it (choose another --out)`);
+    throw new CarnetError(`carnet generate: ${out} holds files this command did not write (no truth.json); refusing to write generated extracts over it (choose another --out)`);
   }
 
   const started = Date.now();
