@@ -29,7 +29,8 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
   const comparable = rows.filter((r) => r.delta !== null) as (typeof rows[number] & {delta: number})[];
   const extent = Math.max(0.01, d3.max(comparable, (r) => Math.abs(r.delta)) ?? 0.01);
   const chart = Plot.plot({
-    width,
+    // Never narrower than its margins (a page may report width 0 while hidden or resizing).
+    width: Math.max(width, 360),
     height: 34 + 24 * rows.length,
     marginLeft: Math.min(160, 10 + 7 * (d3.max(rows, (r) => r.dataset.length) ?? 4)),
     marginRight: 60,
