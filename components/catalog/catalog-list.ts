@@ -2,8 +2,8 @@
  * The list of analyses on /analyses: one entry per page with its title (a link), summary, status, use case,
  * authors, updated date and tags. Drafts and pages in review carry a visible status badge.
  */
-import type {CatalogItem} from "./catalog-filter.ts";
-import {el} from "./dom.ts";
+import type {CatalogItem} from "./catalog-filter.js";
+import {el} from "./dom.js";
 
 export interface CatalogListOptions {
   /** Prefix of the links, relative to the page showing the list (default "./"). */

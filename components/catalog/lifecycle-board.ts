@@ -1,7 +1,7 @@
 /**
  * The lifecycle board: one column per stage from exploration to run, each use case a chip linking to its card.
  */
-import {el} from "./dom.ts";
+import {el} from "./dom.js";
 
 export function lifecycleBoard(
   cards: readonly {id: string; name: string; stage: string; department: string}[],

@@ -8,7 +8,7 @@
  *   const provenance = FileAttachment("data/provenance.json").json();
  *   provenanceFooter(provenance, {page: "claims-drift"})
  */
-import {el} from "./dom.ts";
+import {el} from "./dom.js";
 
 export interface ProvenanceData {
   extract_folder: string;

@@ -1,7 +1,7 @@
 /**
  * A plain HTML table of formatted rows: unlike Inputs.table it never scrolls, so it prints whole on paper.
  */
-import {el} from "./dom.ts";
+import {el} from "./dom.js";
 
 export function simpleTable(
   rows: readonly Record<string, string | number>[],

@@ -2,9 +2,9 @@
  * A use case's identity card: name, department, stage, description, financial impact, resources, strategic
  * value, value figures per year, and links to the analyses that serve it.
  */
-import {el} from "./dom.ts";
-import {formatEur} from "./format.ts";
-import {statusBadge} from "./catalog-list.ts";
+import {el} from "./dom.js";
+import {formatEur} from "./format.js";
+import {statusBadge} from "./catalog-list.js";
 
 export interface CardData {
   id: string;

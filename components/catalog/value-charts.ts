@@ -3,7 +3,7 @@
  * an SVG figure; widths are capped so a chart fits an A4 page when printed.
  */
 import * as Plot from "@observablehq/plot";
-import {formatEurShort} from "./format.ts";
+import {formatEurShort} from "./format.js";
 
 export const stageColors = {
   domain: ["exploration", "modelling", "incubation", "industrialisation", "deployment", "run"],

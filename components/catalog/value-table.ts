@@ -2,8 +2,8 @@
  * The value report's table: one row per use case, estimated and realised value per year, and the figure Carnet
  * measures for it. Realised figures taken from a loader are marked, sample figures are footnoted.
  */
-import {el} from "./dom.ts";
-import {formatEur} from "./format.ts";
+import {el} from "./dom.js";
+import {formatEur} from "./format.js";
 
 export interface ValueTableInput {
   rows: readonly {use_case: string; year: number; estimated_eur: number | null; realised_eur: number | null; realised_source: string | null}[];

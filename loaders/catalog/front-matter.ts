@@ -1,10 +1,12 @@
 /**
  * The front matter every analysis page carries, and its schema. Framework itself reads front matter with
- * gray-matter and ignores the keys below; Carnet reads them with `yaml` (YAML 1.2: a bare 2026-11-25 stays a
- * text, so dates are compared as written).
+ * gray-matter (js-yaml) and ignores the keys below; Carnet reads them with `yaml` (YAML 1.2: a bare 2026-11-25
+ * stays a text, so an impossible date is caught instead of rolling over) and also checks that gray-matter can
+ * read the block: otherwise Framework would print the front matter as the page's text.
  */
 import {existsSync} from "node:fs";
 import {dirname, join} from "node:path";
+import matter from "gray-matter";
 import {parse} from "yaml";
 import {contract} from "../extracts/contract.ts";
 import {FieldChecker, isRecord, type Problem} from "./fields.ts";
@@ -45,6 +47,13 @@ export function splitFrontMatter(text: string): SplitPage {
   const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source) ?? /^---[ \t]*\r?\n()---[ \t]*(?:\r?\n|$)/.exec(source);
   if (!match) return {data: undefined, body: source};
   const body = source.slice(match[0].length);
+  try {
+    matter(source, {});
+  } catch (error) {
+    const reason = (error as {reason?: string}).reason ?? (error as Error).message.split("\n")[0];
+    const line = (error as {mark?: {line?: number}}).mark?.line;
+    return {data: undefined, body, error: `${reason}${line === undefined ? "" : ` at line ${line + 1}`} (Framework's parser, gray-matter, cannot read it; quote texts holding ": ")`};
+  }
   try {
     return {data: parse(match[1]) ?? {}, body};
   } catch (error) {

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {chromium} from "playwright-core";
 import {CarnetError} from "../cli/errors.ts";
-import {serveStatic} from "./static-server.ts";
+import {serve} from "../../scripts/serve.ts";
 
 export const CHROMIUM = process.env.CARNET_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -39,7 +39,7 @@ export async function printPageToPdf(options: PrintOptions): Promise<void> {
   const html = join(options.distDir, `${options.page.replace(/^\//, "")}.html`);
   if (!existsSync(html)) throw new CarnetError(`${html}: not found; build the site first (npm run build)`);
   if (!existsSync(CHROMIUM)) throw new CarnetError(`${CHROMIUM}: Chromium not found (apt-get install chromium, or set CARNET_CHROMIUM)`);
-  const server = await serveStatic(options.distDir);
+  const server = await serve(options.distDir);
   const profile = mkdtempSync(join(tmpdir(), "carnet-chromium-"));
   // A fresh profile per print (playwright passes it as --user-data-dir).
   const browser = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: chromiumArgs});

@@ -75,6 +75,11 @@ describe("the front-matter schema", () => {
     expect(problemsOf("---\ntitle: [unclosed\n---\n")).toEqual([expect.stringMatching(/^\(front matter\): invalid YAML/)]);
   });
 
+  test("reports a front matter that Framework's own parser cannot read", () => {
+    const colon = good.replace("summary: Which contracts drift, since when and by how much.", "summary: Drift: which contracts, since when");
+    expect(problemsOf(colon)).toEqual([expect.stringMatching(/^\(front matter\): invalid YAML: .*gray-matter/)]);
+  });
+
   test("names a missing field", () => {
     expect(problemsOf(good.replace(/^summary:.*\n/m, ""))).toEqual(["summary: missing (expected a text)"]);
   });
