@@ -1,0 +1,133 @@
+/**
+ * Browser harness for page tests: Debian's Chromium driven by playwright-core (never `npx playwright install`).
+ *
+ *   const browser = await launchBrowser();
+ *   const site = await serve("dist");
+ *   const visit = await openPage(browser, site.url, "/claims-drift");
+ *   expect(visit.problems()).toEqual([]);     // console errors, page errors, failed/outside requests, cell errors
+ *   await visit.page.click(...);              // then interact with visit.page and call visit.settle() again
+ *   await visit.close();
+ *
+ * Chromium runs headless with networking side channels switched off (otherwise it floods a closed network), in a
+ * fresh profile: playwright gives every launch its own temporary user-data folder and deletes it on close (it
+ * refuses an explicit --user-data-dir argument). Requests to any origin other than the served site are recorded and
+ * aborted: a page must work with this machine alone.
+ */
+import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+
+export const CHROMIUM = process.env.CARNET_CHROMIUM ?? "/usr/bin/chromium";
+
+export interface CarnetBrowser {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium headless, offline-friendly, with a fresh (temporary) user-data folder. */
+export async function launchBrowser(): Promise<CarnetBrowser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-default-apps",
+      "--disable-extensions"
+    ]
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    }
+  };
+}
+
+export interface PageVisit {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  outsideRequests: string[];
+  /** Waits until the network is idle and every Framework cell has rendered (no loading placeholder left). */
+  settle(timeout?: number): Promise<void>;
+  /** Framework cells that rendered an error, as their text. */
+  cellErrors(): Promise<string[]>;
+  /** Everything that went wrong, one line each: empty when the page is healthy. */
+  problems(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens `path` of the site served at `baseUrl` in a fresh context, recording everything that goes wrong. */
+export async function openPage(browser: CarnetBrowser | Browser, baseUrl: string, path: string, options: {viewport?: {width: number; height: number}} = {}): Promise<PageVisit> {
+  const b = "browser" in browser ? browser.browser : browser;
+  const origin = new URL(baseUrl).origin;
+  const context = await b.newContext({viewport: options.viewport ?? {width: 1280, height: 900}, serviceWorkers: "block"});
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const failedRequests: string[] = [];
+  const outsideRequests: string[] = [];
+
+  await context.route(
+    (url) => url.origin !== origin && (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:"),
+    async (route) => {
+      outsideRequests.push(route.request().url());
+      await route.abort("blockedbyclient");
+    }
+  );
+  page.on("console", (message) => {
+    if (message.type() === "error") {
+      const location = message.location();
+      consoleErrors.push(`${message.text()}${location?.url ? ` (${location.url}:${location.lineNumber})` : ""}`);
+    }
+  });
+  page.on("pageerror", (error) => pageErrors.push(error.stack?.split("\n").slice(0, 3).join(" | ") ?? error.message));
+  page.on("requestfailed", (request) => {
+    if (new URL(request.url()).origin === origin) failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+  });
+
+  const settle = async (timeout = 60_000): Promise<void> => {
+    await page.waitForLoadState("networkidle", {timeout});
+    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
+    // Cells that finished may start new work (a DuckDB query after its table loaded): wait for that too.
+    await page.waitForLoadState("networkidle", {timeout});
+  };
+  const cellErrors = async (): Promise<string[]> =>
+    page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => (node.textContent ?? "").trim().slice(0, 300)));
+
+  await page.goto(new URL(path, baseUrl).href, {waitUntil: "load"});
+  await settle();
+
+  return {
+    page,
+    context,
+    consoleErrors,
+    pageErrors,
+    failedRequests,
+    outsideRequests,
+    settle,
+    cellErrors,
+    async problems() {
+      return [
+        ...consoleErrors.map((e) => `console error: ${e}`),
+        ...pageErrors.map((e) => `page error: ${e}`),
+        ...failedRequests.map((e) => `failed request: ${e}`),
+        ...outsideRequests.map((e) => `request to another origin: ${e}`),
+        ...(await cellErrors()).map((e) => `cell error: ${e}`)
+      ];
+    },
+    async close() {
+      await context.close();
+    }
+  };
+}
