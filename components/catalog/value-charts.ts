@@ -45,8 +45,8 @@ export function valueByYearChart(
     y: {label: "↑ Value (EUR)", tickFormat: formatEurShort, grid: true},
     color: {legend: false},
     marks: [
-      Plot.barY(realised, {x: "year", y: "realised_eur", fill: "name", title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`, inset: 8}),
-      Plot.barY(estimated, {x: "year", y: "estimated_eur", stroke: "currentColor", strokeDasharray: "4,3", fill: "none", inset: 2}),
+      Plot.barY(realised, {x: "year", y: "realised_eur", fill: "name", title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`, insetLeft: 8, insetRight: 8}),
+      Plot.barY(estimated, {x: "year", y: "estimated_eur", stroke: "currentColor", strokeDasharray: "4,3", fill: "none", insetLeft: 2, insetRight: 2}),
       Plot.text(estimated, {x: "year", y: "estimated_eur", text: (d) => `est. ${formatEurShort(d.estimated_eur)}`, dy: -8, fontSize: 10}),
       Plot.ruleY([0])
     ]

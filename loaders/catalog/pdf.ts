@@ -48,7 +48,8 @@ export async function printPageToPdf(options: PrintOptions): Promise<void> {
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (message) => {
-      if (message.type() === "error") errors.push(message.text());
+      // Chromium asks every site for /favicon.ico on its own; its 404 says nothing about the page.
+      if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) errors.push(message.text());
     });
     // Only the local server: a request elsewhere would mean the page is not offline-safe.
     await page.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));

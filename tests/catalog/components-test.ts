@@ -163,19 +163,21 @@ describe("lifecycleBoard", () => {
 });
 
 describe("valueTable", () => {
-  test("shows estimated and realised value per year and marks the loaders' figures", () => {
+  test("shows realised / estimated value per year in thousands of euros and marks the loaders' figures", () => {
     const table = valueTable({
       rows: [
-        {use_case: "a", year: 2024, estimated_eur: 1000, realised_eur: 900, realised_source: "loader"},
-        {use_case: "b", year: 2025, estimated_eur: 500, realised_eur: null, realised_source: null}
+        {use_case: "a", year: 2024, estimated_eur: 110000, realised_eur: 124438, realised_source: "loader"},
+        {use_case: "b", year: 2025, estimated_eur: 1500000, realised_eur: null, realised_source: null}
       ],
-      use_cases: [{id: "a", name: "A", stage: "run", measured: null}, {id: "b", name: "B", stage: "modelling", measured: null}],
-      totals_by_year: [{year: 2024, estimated_eur: 1000, realised_eur: 900}, {year: 2025, estimated_eur: 500, realised_eur: 0}]
+      use_cases: [{id: "a", name: "A", stage: "run"}, {id: "b", name: "B", stage: "modelling"}],
+      totals_by_year: [{year: 2024, estimated_eur: 110000, realised_eur: 124438}, {year: 2025, estimated_eur: 1500000, realised_eur: 0}]
     });
     const cells = (selector: string) => [...table.querySelectorAll(selector)].map((tr) => [...tr.children].map((c) => c.textContent));
-    expect(cells("thead tr")).toEqual([["Use case", "Stage", "2024 est.", "2024 real.", "2025 est.", "2025 real."]]);
-    expect(cells("tbody tr")).toEqual([["A", "run", "1,000 EUR", "900 EUR†", "", ""], ["B", "modelling", "", "", "500 EUR", ""]]);
-    expect(cells("tfoot tr")).toEqual([["Total", "", "1,000 EUR", "900 EUR", "500 EUR", ""]]);
+    expect(table.querySelector("caption")?.textContent).toBe("Realised / estimated value, in thousands of euros");
+    expect(cells("thead tr")).toEqual([["Use case", "Stage", "2024", "2025"]]);
+    expect(cells("tbody tr")).toEqual([["A", "run", "124† / 110", ""], ["B", "modelling", "", "– / 1,500"]]);
+    expect(cells("tfoot tr")).toEqual([["Total", "", "124 / 110", "– / 1,500"]]);
+    expect(table.querySelector(".from-loader")?.getAttribute("title")).toBe("Measured by Carnet's loaders on the extract");
   });
 });
 
