@@ -1,0 +1,62 @@
+/**
+ * Loss ratio S/P as a heat map: one row per segment, one column per accident year, the ratio written in
+ * each cell. Cells describing fewer than 11 insured are grey and say so.
+ */
+import * as Plot from "@observablehq/plot";
+import {formatEur, formatPercent, MASK} from "./format.ts";
+
+export interface HeatCell {
+  segment: string;
+  year: number;
+  premium_eur: number;
+  cost_eur: number;
+  loss_ratio: number | null;
+  masked: boolean;
+}
+
+export interface HeatmapOptions {
+  width?: number;
+  segmentLabel?: string;
+  selected?: string | null;
+}
+
+export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOptions = {}): HTMLElement {
+  const figure = document.createElement("figure");
+  figure.className = "drift-heatmap";
+  if (!cells.length) {
+    figure.append(Object.assign(document.createElement("p"), {textContent: "No premium or claim in this window."}));
+    return figure;
+  }
+  const segments = [...new Set(cells.map((c) => c.segment))];
+  const data = cells.map((c) => ({...c, year: String(c.year), shown: c.masked ? null : c.loss_ratio}));
+  const label = (c: (typeof data)[number]) => (c.masked ? MASK : c.loss_ratio === null ? "–" : formatPercent(c.loss_ratio));
+  const plot = Plot.plot({
+    width: options.width ?? 640,
+    height: Math.max(120, 22 * segments.length + 50),
+    marginLeft: 90,
+    padding: 0.05,
+    x: {label: "Accident year", axis: "top"},
+    y: {label: null, domain: segments},
+    color: {type: "linear", domain: [0.4, 1.0, 1.6], range: ["#2e86c1", "#f7f7f7", "#c0392b"], clamp: true, legend: true, label: "S/P", tickFormat: (d: number) => formatPercent(d)},
+    marks: [
+      Plot.cell(data, {
+        x: "year",
+        y: "segment",
+        fill: (c: (typeof data)[number]) => (c.shown === null ? undefined : c.shown),
+        stroke: (c: (typeof data)[number]) => (c.segment === options.selected ? "currentColor" : null),
+        title: (c: (typeof data)[number]) =>
+          c.masked
+            ? `${c.segment} ${c.year}: fewer than 11 insured, masked`
+            : `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
+        tip: true
+      }),
+      Plot.text(data, {x: "year", y: "segment", text: label, fill: "black", fontSize: 10})
+    ]
+  });
+  figure.append(plot);
+  const caption = document.createElement("figcaption");
+  caption.textContent =
+    "S/P = claims cost (paid + reserve at the snapshot, all guarantees, by year of event) / earned premium of the year. Grey: no premium; “< 11”: fewer than 11 insured, masked.";
+  figure.append(caption);
+  return figure;
+}

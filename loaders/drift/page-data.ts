@@ -1,0 +1,95 @@
+/**
+ * The claims-drift page's data, computed once at build time: A/E cells for every dimension, period grain and
+ * guarantee (the page filters and aggregates them as inputs change), loss-ratio cells, the per-claim table for
+ * the in-browser drill-down (pseudonymised ids only), and the page's metadata (windows, rates, seasons).
+ */
+import type {Engine} from "../engine/engine.ts";
+import {CUSUM_DEFAULTS} from "../shared/cusum.ts";
+import {grains} from "../shared/periods.ts";
+import {aeCells, lossRatioCells} from "./cells.ts";
+import {dimensionLabels, dimensions} from "./dimensions.ts";
+import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
+import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
+import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
+
+export const CELL_COLUMNS = [
+  "dimension",
+  "grain",
+  "segment",
+  "guarantee",
+  "period",
+  "period_start",
+  "exposure_years",
+  "insured",
+  "actual",
+  "expected",
+  "expected_portfolio",
+  "cost_eur"
+] as const;
+
+export async function pageCells(engine: Engine, setup: DriftSetup): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const dimension of dimensions) {
+    for (const grain of grains) {
+      for (const cell of await aeCells(engine, dimension, grain, setup.guarantees, "segment")) out.push({dimension, grain, ...cell});
+    }
+  }
+  return out;
+}
+
+export const LOSS_RATIO_COLUMNS = ["dimension", "segment", "year", "premium_eur", "cost_eur", "claims", "loss_ratio", "insured", "exposure_years"] as const;
+
+export async function pageLossRatio(engine: Engine): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const dimension of dimensions) {
+    for (const cell of await lossRatioCells(engine, dimension)) out.push({dimension, ...cell});
+  }
+  return out;
+}
+
+export const CLAIM_COLUMNS = [
+  "claim_id",
+  "insured_id",
+  "contract_id",
+  "sector_naf",
+  "region",
+  "guarantee",
+  "month",
+  "sex",
+  "job_category",
+  "age_band",
+  "days_paid",
+  "cost_eur",
+  "status"
+] as const;
+
+/** One row per claim of the window; ids are the staged pseudonyms, no name, NIR or other direct identifier. */
+export async function pageClaims(engine: Engine): Promise<Record<string, unknown>[]> {
+  return engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
+      strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
+      coalesce(days_paid, 0) AS days_paid, cost_eur, status
+    FROM ${tables.facts} ORDER BY month_start, claim_id`);
+}
+
+export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {
+  const rates = await engine.all(
+    `SELECT guarantee, sex, job_category, age_band, annual_rate, reference_years, reference_claims FROM ${tables.rates}
+     WHERE reference_years > 0 OR reference_years IS NULL ORDER BY guarantee, sex, job_category, age_band`
+  );
+  const season = await engine.all(`SELECT guarantee, moy, factor FROM ${tables.season} ORDER BY guarantee, moy`);
+  return {
+    snapshot_date: snapshotDate,
+    window: setup.window,
+    reference: {...setup.reference, source: setup.referenceSource},
+    guarantees: setup.guarantees,
+    dimensions: dimensions.map((d) => ({id: d, label: dimensionLabels[d]})),
+    cusum: {...CUSUM_DEFAULTS},
+    credibility: {segment: SEGMENT_CREDIBILITY, season: SEASON_CREDIBILITY},
+    rates,
+    season
+  };
+}
+
+export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftSetup> {
+  return prepareDrift(engine, options);
+}

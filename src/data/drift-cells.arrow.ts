@@ -1,0 +1,10 @@
+// Claims drift page: actual and expected claims per dimension, period grain, segment, guarantee and period (Arrow IPC).
+import {openExtracts} from "../../loaders/extracts/open.ts";
+import {CELL_COLUMNS, pageCells, preparePage} from "../../loaders/drift/page-data.ts";
+import {writeArrow} from "../../loaders/output/arrow.ts";
+
+const {engine, dir, snapshotDate} = await openExtracts();
+const setup = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const rows = await pageCells(engine, setup);
+await engine.close();
+await writeArrow(rows, [...CELL_COLUMNS]);

@@ -1,0 +1,10 @@
+// Claims drift page: loss ratio S/P per dimension, segment and accident year (Arrow IPC).
+import {openExtracts} from "../../loaders/extracts/open.ts";
+import {LOSS_RATIO_COLUMNS, pageLossRatio, preparePage} from "../../loaders/drift/page-data.ts";
+import {writeArrow} from "../../loaders/output/arrow.ts";
+
+const {engine, dir, snapshotDate} = await openExtracts();
+await preparePage(engine, {snapshotDate, extractsDir: dir});
+const rows = await pageLossRatio(engine);
+await engine.close();
+await writeArrow(rows, [...LOSS_RATIO_COLUMNS]);

@@ -1,0 +1,9 @@
+// Claims drift page: windows, reference rates, seasonal factors and CUSUM settings (JSON).
+import {openExtracts} from "../../loaders/extracts/open.ts";
+import {pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
+
+const {engine, dir, snapshotDate} = await openExtracts();
+const setup = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const meta = await pageMeta(engine, setup, snapshotDate);
+await engine.close();
+process.stdout.write(JSON.stringify(meta));
