@@ -14,6 +14,7 @@ describe("direct identifier recognisers", () => {
   test("a bare 13-digit NIR body is found, but not inside a decimal nor as Framework's lastModified time stamp", () => {
     expect(findNir('"nir":"1841276451089"')).toBe("1841276451089");
     expect(findNir("0.1841276451089")).toBeUndefined();
+    expect(findNir('"claim_id":"f1841276451089ab"')).toBeUndefined();
     expect(findNir('{"name":"x.csv","lastModified":1795608088035,"size":12}')).toBeUndefined();
   });
 

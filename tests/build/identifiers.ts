@@ -3,8 +3,11 @@
  * Used by no-identifiers-test.ts on everything under dist/.
  */
 
-/** NIR-shaped: 13 digits starting with 1 or 2, optionally followed by the 2-digit key; not part of a decimal. */
-const NIR_SHAPE = /(?<![\d.])[12]\d{12}(?:\d{2})?(?!\d|\.\d)/g;
+/**
+ * NIR-shaped: 13 digits starting with 1 or 2, optionally followed by the 2-digit key, standing alone: not part of a
+ * decimal, nor of a longer word such as a 16-hex-digit pseudonym (one in ~2,500 holds a run of 13 digits).
+ */
+const NIR_SHAPE = /(?<![\dA-Za-z.])[12]\d{12}(?:\d{2})?(?![\dA-Za-z]|\.\d)/g;
 
 /** The NIR key: 97 - (13-digit number mod 97). */
 export function nirKey(body: string): number {

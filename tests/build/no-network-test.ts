@@ -7,7 +7,7 @@ const guard = join(projectRoot, "scripts", "no-network.cjs");
 
 /** Runs a Node snippet with the guard loaded as the build loads it; returns its exit code and output. */
 function guarded(code: string): {status: number | null; output: string} {
-  const env = {...process.env, NODE_OPTIONS: `--require ${guard}`};
+  const env: NodeJS.ProcessEnv = {...process.env, NODE_OPTIONS: `--require ${guard}`};
   delete env.CARNET_ALLOW_NETWORK;
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {env, encoding: "utf8", timeout: 60_000});
   return {status: result.status, output: result.stdout + result.stderr};
