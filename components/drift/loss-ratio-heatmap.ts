@@ -37,7 +37,15 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
     padding: 0.05,
     x: {label: "Accident year", axis: "top"},
     y: {label: null, domain: segments},
-    color: {type: "linear", domain: [0.4, 1.0, 1.6], range: ["#2e86c1", "#f7f7f7", "#c0392b"], clamp: true, legend: true, label: "S/P", tickFormat: (d: number) => formatPercent(d)},
+    // Threshold bins read faster than a continuous ramp: below 60%, ..., above 150%.
+    color: {
+      type: "threshold",
+      domain: [0.6, 0.8, 1.0, 1.2, 1.5],
+      range: ["#2166ac", "#92c5de", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"],
+      legend: true,
+      label: "S/P",
+      tickFormat: (d: number) => formatPercent(d)
+    },
     marks: [
       Plot.cell(data, {
         x: "year",
