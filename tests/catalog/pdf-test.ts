@@ -69,7 +69,7 @@ describe.skipIf(!built)("the built value report, printed", () => {
       const report = await computeValueReport(extracts, readUseCases());
       const text = pdf.text.replace(/\s+/g, "");
       expect(text).toContain("Valuereport");
-      for (const sentence of report.summary) expect(text).toContain(sentence.replace(/\s+/g, ""));
+      for (const sentence of report.summary) expect(text).toContain(sentence.normalize("NFKC").replace(/\s+/g, ""));
       if (report.expertise) expect(text).toContain(formatEur(report.expertise.total.realised_net_eur).replace(/\s+/g, ""));
       const contracts = report.drift?.by.find((d) => d.dimension === "contract");
       if (contracts) expect(text).toContain(formatEur(contracts.excess_cost_eur).replace(/\s+/g, ""));

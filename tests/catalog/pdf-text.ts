@@ -66,7 +66,7 @@ function parseCMap(cmap: string): Map<number, string> {
 export interface PdfContent {
   /** [width, height] in points of every page. */
   pages: [number, number][];
-  /** The text of every content stream, in order, blocks separated by spaces. */
+  /** The text of every content stream, in order, blocks separated by spaces; NFKC-normalised (ligatures split). */
   text: string;
 }
 
@@ -104,5 +104,5 @@ export function readPdf(pdf: Buffer): PdfContent {
       else if (token[0] === "ET") pieces.push(" ");
     }
   }
-  return {pages, text: pieces.join("").replace(/\s+/g, " ").trim()};
+  return {pages, text: pieces.join("").normalize("NFKC").replace(/\s+/g, " ").trim()};
 }
