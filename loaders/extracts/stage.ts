@@ -10,7 +10,8 @@ import {validateFile, type FileAccounting} from "./validate.ts";
 
 export interface Reject {
   file: string;
-  line: number;
+  /** Null for a problem about a whole file (detector runs). */
+  line: number | null;
   column: string | null;
   reason: string;
 }

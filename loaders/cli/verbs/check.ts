@@ -14,7 +14,8 @@ Usage: npm run --silent carnet -- check [--extracts DIR] [--format text|json]
 
 Reads every file of the extract folder (default: $CARNET_EXTRACTS, else data/extracts) as the loaders do,
 checks it against the data contract and prints, per file, rows read = rows accepted + rows rejected, then
-every rejected row with its file, line, column and reason. Detector runs (detector-runs/) are checked too.
+every rejected row with its file, line, column and reason. Detector runs ($CARNET_RUNS, else
+<extracts>/detector-runs) are checked too.
 
   --extracts DIR   extract folder to check
   --format F       text (default, for people) or json: {"files": [...], "rejects": [...]}
@@ -25,7 +26,7 @@ Exit status: 0 when the folder is loadable (even with rejected rows), 2 on a fat
 
 /** Detector runs are checked by the detectors library when it is present. */
 async function detectorAccounting(dir: string): Promise<Accounting> {
-  const runs = join(dir, "detector-runs");
+  const runs = process.env.CARNET_RUNS ?? join(dir, "detector-runs");
   const module = join(import.meta.dirname, "../../detectors/check.ts");
   if (!existsSync(runs) || !existsSync(module)) return {files: [], rejects: []};
   const {checkDetectorRuns} = (await import(module)) as {checkDetectorRuns(dir: string): Promise<Accounting>};
@@ -56,7 +57,7 @@ function textReport(dir: string, files: FileAccounting[], rejects: Reject[]): st
   if (!rejects.length) lines.push("No rejected rows.");
   else {
     lines.push(`${rejects.length} rejected row${rejects.length > 1 ? "s" : ""}:`);
-    for (const r of rejects) lines.push(`  ${r.file}:${r.line}${r.column ? ` [${r.column}]` : ""}: ${r.reason}`);
+    for (const r of rejects) lines.push(`  ${r.file}${r.line === null ? "" : `:${r.line}`}${r.column ? ` [${r.column}]` : ""}: ${r.reason}`);
   }
   return lines.join("\n") + "\n";
 }
