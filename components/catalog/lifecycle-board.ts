@@ -20,7 +20,7 @@ export function lifecycleBoard(
 }
 
 const STYLE = `
-.carnet-board { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 0.5rem; margin: 1rem 0; }
+.carnet-board { display: grid; grid-template-columns: repeat(auto-fit, minmax(105px, 1fr)); gap: 0.5rem; margin: 1rem 0; }
 .carnet-board-column { background: var(--theme-background-alt, #f6f6f6); border-radius: 6px; padding: 0.5rem; min-height: 6rem; }
 .carnet-board-column h3 { margin: 0 0 0.5rem; font-size: 0.9rem; }
 .carnet-board-count { color: var(--theme-foreground-muted, #666); font-weight: normal; }

@@ -19,6 +19,7 @@ export function valueEffortChart(
     width: Math.min(width, 900),
     height: 360,
     marginLeft: 70,
+    marginTop: 30,
     grid: true,
     x: {label: "Effort (person-days) →", nice: true, zero: true},
     y: {label: "↑ Estimated savings per year", tickFormat: formatEurShort, nice: true, zero: true},
