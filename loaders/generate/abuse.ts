@@ -22,7 +22,7 @@ export interface ModelVersion {
 
 export const MODEL_VERSIONS: readonly ModelVersion[] = [
   {version: "v1", noise: 0.85},
-  {version: "v2", noise: 0.6}
+  {version: "v2", noise: 0.45}
 ];
 
 export interface AbuseTraits {

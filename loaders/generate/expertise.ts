@@ -14,9 +14,9 @@ export type Arm = "rule" | "model" | "random";
 export const ARMS: readonly Arm[] = ["rule", "model", "random"];
 
 /** Probabilities per eligible claim, tuned for ~1,500 expertises over five years at scale 1. */
-export const RANDOM_RATE = 0.03;
-export const RULE_RATE = 0.62;
-export const MODEL_RATE = 0.35;
+export const RANDOM_RATE = 0.029;
+export const RULE_RATE = 0.6;
+export const MODEL_RATE = 0.33;
 /** v1 score from which a claim counts as "top score" for the model arm (about the top 4% of eligible claims). */
 export const MODEL_THRESHOLD = 0.6;
 export const NO_SHOW_RATE = 0.05;

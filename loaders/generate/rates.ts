@@ -5,7 +5,7 @@
  */
 
 /** Incapacity claims per insured-year for a 42-year-old, before profile and sector factors. */
-export const INCAPACITY_BASE = 0.178;
+export const INCAPACITY_BASE = 0.16;
 
 /** Relative sick-leave frequency by calendar month (January first): a winter peak, a summer trough; mean 1. */
 export const SEASONALITY: readonly number[] = normalise([1.32, 1.3, 1.15, 0.95, 0.9, 0.85, 0.76, 0.68, 0.95, 1.05, 1.1, 1.22]);
