@@ -39,6 +39,11 @@ interface Meta {
 export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
   const choice = configuredEngine();
   if (choice.kind === "clickhouse") return openIngested(choice.url);
+  return openStagedExtracts(dir);
+}
+
+/** The folder staged in the embedded DuckDB, whatever CARNET_ENGINE says (what `carnet ingest` loads from). */
+export async function openStagedExtracts(dir = extractsDir()): Promise<Extracts> {
   dir = resolve(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CarnetError(`${dir}: extract folder not found; set CARNET_EXTRACTS or run \`npm run --silent carnet -- generate\``);

@@ -10,8 +10,7 @@ import {ClickHouseEngine, parseClickHouseUrl} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
 import {identifier, literal} from "../engine/sql.ts";
 import {contract} from "../extracts/contract.ts";
-import {openExtracts} from "../extracts/open.ts";
-import {readRejects} from "../extracts/stage.ts";
+import {openStagedExtracts} from "../extracts/open.ts";
 import {distributedTableSql, localTableSql, metaTablesSql, publishedColumns} from "./clickhouse-schema.ts";
 
 export interface IngestOptions {
@@ -39,7 +38,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const shards = await Promise.all(shardUrls.map((url) => ClickHouseEngine.connect(url)));
   const db = identifier(target.database);
   say(`validating ${options.extracts ?? "extract folder"}`);
-  const extracts = await openExtracts(options.extracts);
+  // Always the local staging: CARNET_ENGINE may already point at this very cluster.
+  const extracts = await openStagedExtracts(options.extracts);
   const work = mkdtempSync(join(tmpdir(), "carnet-ingest-"));
   try {
     for (const shard of shards) {
