@@ -3,7 +3,7 @@
  * findings / limits outline, the provenance footer) and its loader stub from templates/loader.json.ts.tmpl.
  * Existing files are never overwritten.
  */
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {CarnetError} from "../cli/errors.ts";
 import {projectRoot} from "./root.ts";
@@ -80,7 +80,19 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
   const templates = join(projectRoot(), "templates");
   write(join(root, page), fill(readFileSync(join(templates, "analysis.md"), "utf8"), values));
   write(join(root, loader), fill(readFileSync(join(templates, "loader.json.ts.tmpl"), "utf8"), values));
+  refreshCatalogLoaders(root);
   return {page, loader, slug};
+}
+
+/**
+ * Framework reuses a loader's cached output until the loader file itself changes, and the catalog loaders read
+ * the pages' front matter: touching them makes the next build or preview list the new page.
+ */
+export const catalogLoaders = ["src/data/catalog.json.ts", "src/data/use-cases.json.ts", "src/data/provenance.json.ts"];
+
+export function refreshCatalogLoaders(root: string): void {
+  const now = new Date();
+  for (const file of catalogLoaders) if (existsSync(join(root, file))) utimesSync(join(root, file), now, now);
 }
 
 function write(path: string, text: string): void {

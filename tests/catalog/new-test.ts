@@ -1,4 +1,4 @@
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
@@ -9,7 +9,10 @@ import {defaultUseCasesDir, useCaseIds} from "../../loaders/catalog/use-cases.ts
 import {carnet} from "../cli/run-carnet.ts";
 
 const root = mkdtempSync(join(tmpdir(), "carnet-new-"));
-mkdirSync(join(root, "src"), {recursive: true});
+mkdirSync(join(root, "src", "data"), {recursive: true});
+// The catalog loader, old: carnet new must make it newer so Framework re-runs it.
+writeFileSync(join(root, "src", "data", "catalog.json.ts"), "// stand-in\n");
+utimesSync(join(root, "src", "data", "catalog.json.ts"), new Date("2020-01-01"), new Date("2020-01-01"));
 cpSync(defaultUseCasesDir(), join(root, "data", "use-cases"), {recursive: true});
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
@@ -44,6 +47,10 @@ describe("carnet new", () => {
     const catalog = readCatalog({srcDir: join(root, "src"), useCasesDir: join(root, "data", "use-cases")});
     expect(catalog.invalid).toEqual([]);
     expect(catalog.entries.map((e) => e.href)).toEqual(["arrets-de-travail-ile-de-france-2025"]);
+  });
+
+  test("touches the catalog's loader so the next build lists the new page", () => {
+    expect(statSync(join(root, "src", "data", "catalog.json.ts")).mtime.getFullYear()).toBeGreaterThan(2020);
   });
 
   test("refuses to overwrite an existing page, and leaves it untouched", () => {
