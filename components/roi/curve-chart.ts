@@ -44,7 +44,7 @@ export function curveChart(points: readonly XY[], options: CurveChartOptions): C
     height,
     marginLeft: 60,
     x: {label: options.xLabel, grid: true},
-    y: {label: options.yLabel, grid: true, ...(options.yPercent ? {percent: true} : {})},
+    y: {label: options.yLabel, grid: true, ...(options.yPercent ? {tickFormat: "%"} : {})},
     marks: [
       ...rules.map((rule) => Plot.ruleY([rule.y], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,4"})),
       ...rules.map((rule) => Plot.text([rule], {x: () => points[points.length - 1]?.x ?? 0, y: "y", text: "label", textAnchor: "end", dy: -6, fillOpacity: 0.7})),

@@ -123,7 +123,9 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
       `Backtest: ${formatCount(bt.n)} expertised claims with a decided outcome and a ${scenario.model} score, expertises ordered ${scenario.from}–${scenario.to}; ` +
       `${bt.n >= lib.minCell ? `${formatCount(bt.totalHits)} abuses (base rate ${formatPercent(bt.baseRate)})` : "figures masked (fewer than 11 claims)"}. ` +
       `Left out: ${small(pending)} pending, ${small(unscored)} without a ${scenario.model} score. Counted as non-abuses: ${small(noShow)} no-shows.`;
-    deciles.replaceChildren(decileTable(prepared.bands, {minCell: lib.minCell}));
+    const heading = document.createElement("h3");
+    heading.textContent = "Backtest by score decile: naive precision beside the random arm's (unbiased) precision";
+    deciles.replaceChildren(heading, decileTable(prepared.bands, {minCell: lib.minCell}));
   }
 
   function loadEconomics(): void {

@@ -55,8 +55,9 @@ export function scenarioForm({models, years}: {models: readonly string[]; years:
   const notice = element("div", {className: "note roi-notice", hidden: true});
   notice.setAttribute("role", "alert");
 
+  // A div, not a form: a form exposes its controls as named properties, which the fields below would collide with.
   const form = element(
-    "form",
+    "div",
     {className: "roi-form"},
     notice,
     element("fieldset", {}, element("legend", {}, "How many expertises"), labelled("Capacity", capacityRange), labelled("", capacityNumber, "expertises"), labelled("or score ≥", threshold), optimum),
@@ -64,7 +65,6 @@ export function scenarioForm({models, years}: {models: readonly string[]; years:
     element("fieldset", {}, element("legend", {}, "Which claims"), labelled("Model version", model), labelled("Expertises ordered from", from), labelled("to", to)),
     element("p", {}, copy, " ", copyStatus)
   ) as unknown as ScenarioForm;
-  form.addEventListener("submit", (event) => event.preventDefault());
   Object.assign(form, {capacityRange, capacityNumber, threshold, optimum, cost, savingMode, saving, model, from, to, copy, copyStatus, notice});
   form.showNotice = (lines) => {
     notice.replaceChildren();

@@ -147,3 +147,19 @@ describe("the ROI explorer", () => {
     expect(root.querySelector(".roi-summary")!.textContent).toContain("20 expertised claims");
   });
 });
+
+describe("the chosen point", () => {
+  it("sits on the gain curve at the chosen capacity (recall 6 / 8 at k = 20)", () => {
+    const root = roiExplorer(data(), {lib, search: scenario});
+    const gain = root.querySelectorAll<SVGGElement>(".roi-chosen")[0];
+    expect(gain.dataset.y).toBe(String(6 / 8));
+    // The dot is drawn where the chart's own y axis puts 75%: between its 60% and 80% ticks.
+    const ticks = [...gain.ownerSVGElement!.querySelectorAll('g[aria-label="y-axis tick label"] text')];
+    const at = (label: string) => Number(ticks.find((t) => t.textContent === label)!.getAttribute("transform")!.match(/,\s*([-\d.]+)\)/)![1]);
+    const cy = Number(gain.querySelector("circle")!.getAttribute("cy"));
+    expect(cy).toBeLessThan(at("60%"));
+    expect(cy).toBeGreaterThan(at("80%"));
+    // Linear between them: 75% is three quarters of the way from 60% to 80%.
+    expect(cy).toBeCloseTo(at("60%") + 0.75 * (at("80%") - at("60%")), 0);
+  });
+});

@@ -7,7 +7,7 @@
  * precision on claims of that band. Bands are the deciles of the ranked backtest (decile 1 = highest scores),
  * split like SQL's NTILE(10): sizes differ by at most one, the larger ones first.
  */
-import type {Backtest} from "./backtest.ts";
+import type {Backtest} from "./backtest.js";
 
 export const BAND_COUNT = 10;
 

@@ -8,9 +8,9 @@
  * spaced ones beyond). This is done once per data load; at a slider move the interval is read from the two
  * nearest grid capacities (linear interpolation between them, exact on the grid), O(resamples).
  */
-import type {Backtest} from "./backtest.ts";
-import type {Economics} from "./economics.ts";
-import {sampleCapacities} from "./curves.ts";
+import type {Backtest} from "./backtest.js";
+import type {Economics} from "./economics.js";
+import {sampleCapacities} from "./curves.js";
 
 /** Documented on the page: 200 resamples, seed 2016, 90% percentile intervals. */
 export const BOOTSTRAP_RESAMPLES = 200;

@@ -1,7 +1,7 @@
 /**
  * Capacity <-> score threshold, the two linked inputs. Both are O(log n) or O(1) lookups in the ranked scores.
  */
-import type {Backtest} from "./backtest.ts";
+import type {Backtest} from "./backtest.js";
 
 /** A requested capacity as a whole number of expertises within [0, n]. */
 export function clampCapacity(bt: Backtest, k: number): number {

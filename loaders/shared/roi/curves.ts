@@ -2,8 +2,8 @@
  * Gain, lift and net-savings curves, sampled on at most `maxPoints` capacities so a chart draws a few hundred
  * points whatever the number of claims. Recomputed when the economics change; the chosen point is a lookup.
  */
-import type {Backtest} from "./backtest.ts";
-import {savingsAt, type Economics} from "./economics.ts";
+import type {Backtest} from "./backtest.js";
+import {savingsAt, type Economics} from "./economics.js";
 
 export interface CurvePoint {
   k: number;

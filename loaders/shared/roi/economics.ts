@@ -2,7 +2,7 @@
  * The money side of a scenario. `savingPerAbuse: null` means "as recorded": the gross savings of a selection are
  * the sum of the `saving_eur` of its abuses; a number overrides it (hits x saving per abuse).
  */
-import type {Backtest} from "./backtest.ts";
+import type {Backtest} from "./backtest.js";
 
 export interface Economics {
   /** Cost of one medical expertise (EUR). */

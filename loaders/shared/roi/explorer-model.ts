@@ -5,15 +5,15 @@
  * - `economicsState` (cost or saving changed): curves on a few hundred capacities and the optimum. O(n).
  * - `viewAt` (capacity or threshold moved): every KPI at k. O(log n + resamples log resamples), no re-sort.
  */
-import {buildBacktest, type Arm, type Backtest, type BacktestClaim} from "./backtest.ts";
-import {bootstrapGrid, intervalAt, type BootstrapGrid, type BootstrapInterval, type BootstrapOptions} from "./bootstrap.ts";
-import {randomArmCumulative, scoreBands, type Band} from "./bands.ts";
-import {thresholdForCapacity, clampCapacity} from "./capacity.ts";
-import {curves, type CurvePoint} from "./curves.ts";
-import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "./economics.ts";
-import {pointAt, type CapacityPoint} from "./metrics.ts";
-import {optimalCapacity, type Optimum} from "./optimum.ts";
-import {ruleArm, ruleAt, type RuleArm, type RuleAtCapacity} from "./rule.ts";
+import {buildBacktest, type Arm, type Backtest, type BacktestClaim} from "./backtest.js";
+import {bootstrapGrid, intervalAt, type BootstrapGrid, type BootstrapInterval, type BootstrapOptions} from "./bootstrap.js";
+import {randomArmCumulative, scoreBands, type Band} from "./bands.js";
+import {thresholdForCapacity, clampCapacity} from "./capacity.js";
+import {curves, type CurvePoint} from "./curves.js";
+import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "./economics.js";
+import {pointAt, type CapacityPoint} from "./metrics.js";
+import {optimalCapacity, type Optimum} from "./optimum.js";
+import {ruleArm, ruleAt, type RuleArm, type RuleAtCapacity} from "./rule.js";
 
 /** The page's claim rows as columns (an Arrow table's children, or plain arrays in tests). */
 export interface ClaimColumns {

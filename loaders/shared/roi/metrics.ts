@@ -1,9 +1,9 @@
 /**
  * Every figure of the backtest at one capacity: O(1) lookups in the cumulative arrays.
  */
-import type {Backtest} from "./backtest.ts";
-import {clampCapacity} from "./capacity.ts";
-import {savingsAt, type Economics} from "./economics.ts";
+import type {Backtest} from "./backtest.js";
+import {clampCapacity} from "./capacity.js";
+import {savingsAt, type Economics} from "./economics.js";
 
 export interface CapacityPoint {
   /** Expertises ordered: the requested capacity, capped at the number of claims in the backtest. */

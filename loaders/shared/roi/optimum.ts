@@ -2,8 +2,8 @@
  * The capacity that maximises net savings. O(n) over the cumulative arrays, recomputed only when the economics
  * change (not when the capacity slider moves).
  */
-import type {Backtest} from "./backtest.ts";
-import {savingsAt, type Economics} from "./economics.ts";
+import type {Backtest} from "./backtest.js";
+import {savingsAt, type Economics} from "./economics.js";
 
 export interface Optimum {
   /** Smallest k (0..n) reaching the highest net savings; 0 when no selection pays. */

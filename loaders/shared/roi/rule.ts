@@ -2,8 +2,8 @@
  * Today's selection: the `rule` arm. It has no ranking, so at the same number of expertises it is expected to
  * find k x its hit rate, and to save that many abuses x its own saving per abuse (or the override).
  */
-import type {Backtest} from "./backtest.ts";
-import type {Economics} from "./economics.ts";
+import type {Backtest} from "./backtest.js";
+import type {Economics} from "./economics.js";
 
 export interface RuleArm {
   claims: number;
