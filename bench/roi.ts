@@ -2,7 +2,8 @@
  * ROI explorer at scale: 100,000 synthetic scored claims. Times the once-per-load work (ranking, cumulative
  * arrays, bootstrap grid, deciles), the once-per-economics work (curves, optimum), and a slider update
  * (capacity lookup from a threshold + every KPI with its bootstrap interval + the chosen curve point), which
- * must stay far below one animation frame (16 ms). The browser measurement is bench/roi-browser.ts.
+ * must stay far below one animation frame (16 ms). Then the same slider in Chromium on the built page
+ * (bench/roi-browser.ts), when dist/ holds one.
  * Run alone with `npx tsx bench/roi.ts`, or through `npm run bench`.
  */
 import {fileURLToPath} from "node:url";
@@ -11,6 +12,7 @@ import {capacityForThreshold} from "../loaders/shared/roi/capacity.ts";
 import {curvePoint} from "../loaders/shared/roi/curves.ts";
 import {economicsState, prepare, viewAt} from "../loaders/shared/roi/explorer-model.ts";
 import {mulberry32} from "../loaders/shared/roi/prng.ts";
+import {benchRoiBrowser} from "./roi-browser.ts";
 
 const CLAIMS = 100_000;
 const SLIDER_MOVES = 2_000;
@@ -56,7 +58,8 @@ export async function benchRoi(): Promise<Record<string, number>> {
     roi_prepare_ms: round(prepareMs),
     roi_economics_change_ms: round(economicsMs),
     roi_slider_update_median_ms: round(times[Math.floor(SLIDER_MOVES / 2)]),
-    roi_slider_update_p99_ms: round(times[Math.floor(SLIDER_MOVES * 0.99)])
+    roi_slider_update_p99_ms: round(times[Math.floor(SLIDER_MOVES * 0.99)]),
+    ...(await benchRoiBrowser())
   };
 }
 
