@@ -6,6 +6,8 @@ import type {Dimension} from "./dimensions.ts";
 import {tables} from "./prepare.ts";
 import {aeCellsSql, type Baseline} from "./sql/duckdb/ae-cells.ts";
 import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
+import * as cube from "./sql/clickhouse/local.ts";
+import {driftWorkspace} from "./pushdown.ts";
 
 export interface AeCell {
   /** "YYYY-MM-DD", first day of the period. */
@@ -34,14 +36,17 @@ export async function aeCells(
   baseline: Baseline = "segment"
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
-  const rows = await engine.all<Omit<AeCell, "period">>(
-    aeCellsSql(dimension, grain, guarantees, baseline, {
+  // Engine seam: on a cluster the working tables are aggregates in a local workspace (see pushdown.ts).
+  const sql = engine.kind === "clickhouse" ? cube.aeCellsSql : aeCellsSql;
+  const rows = await driftWorkspace(engine).all<Omit<AeCell, "period">>(
+    sql(dimension, grain, guarantees, baseline, {
       exposure: tables.exposure,
       facts: tables.facts,
       rates: tables.rates,
       season: tables.season,
       referenceExposure: tables.referenceExposure,
-      referenceFacts: tables.referenceFacts
+      referenceFacts: tables.referenceFacts,
+      insured: tables.insured
     })
   );
   return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
@@ -60,6 +65,7 @@ export type LossRatioCell = {
 };
 
 export async function lossRatioCells(engine: Engine, dimension: Dimension): Promise<LossRatioCell[]> {
-  const rows = await engine.all<LossRatioCell>(lossRatioSql(dimension, {exposure: tables.exposure, facts: tables.facts}));
+  const sql = engine.kind === "clickhouse" ? cube.lossRatioSql : lossRatioSql;
+  const rows = await driftWorkspace(engine).all<LossRatioCell>(sql(dimension, {exposure: tables.exposure, facts: tables.facts, insured: tables.insured}));
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

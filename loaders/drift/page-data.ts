@@ -8,6 +8,9 @@ import {CUSUM_DEFAULTS} from "../shared/cusum.ts";
 import {grains} from "../shared/periods.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
+import type {ClickHouseEngine} from "../engine/clickhouse.ts";
+import {driftWorkspace, pushedDownWindow} from "./pushdown.ts";
+import {pageClaimRowsSql} from "./sql/clickhouse/cluster.ts";
 import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
@@ -65,6 +68,8 @@ export const CLAIM_COLUMNS = [
 
 /** One row per claim of the window; ids are the staged pseudonyms, no name, NIR or other direct identifier. */
 export async function pageClaims(engine: Engine): Promise<Record<string, unknown>[]> {
+  // On a cluster the per-claim table is not staged locally: the page's rows come straight from the shards.
+  if (engine.kind === "clickhouse") return engine.all(pageClaimRowsSql((engine as ClickHouseEngine).database, pushedDownWindow(engine)));
   return engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
       strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
       coalesce(days_paid, 0) AS days_paid, cost_eur, status
@@ -72,11 +77,12 @@ export async function pageClaims(engine: Engine): Promise<Record<string, unknown
 }
 
 export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {
-  const rates = await engine.all(
+  const work = driftWorkspace(engine);
+  const rates = await work.all(
     `SELECT guarantee, sex, job_category, age_band, annual_rate, reference_years, reference_claims FROM ${tables.rates}
      WHERE reference_years > 0 OR reference_years IS NULL ORDER BY guarantee, sex, job_category, age_band`
   );
-  const season = await engine.all(`SELECT guarantee, moy, factor FROM ${tables.season} ORDER BY guarantee, moy`);
+  const season = await work.all(`SELECT guarantee, moy, factor FROM ${tables.season} ORDER BY guarantee, moy`);
   return {
     snapshot_date: snapshotDate,
     window: setup.window,

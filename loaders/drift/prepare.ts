@@ -9,6 +9,7 @@ import type {Engine} from "../engine/engine.ts";
 import {createClaimFactsSql} from "./sql/duckdb/claim-facts.ts";
 import {createExposureSql, type DateWindow} from "./sql/duckdb/exposure.ts";
 import {createReferenceRatesFromCsvSql, createReferenceRatesSql, createSeasonSql} from "./sql/duckdb/reference-rates.ts";
+import {preparePushedDown} from "./pushdown.ts";
 
 export type {DateWindow};
 
@@ -40,7 +41,9 @@ export const tables = {
   rates: "drift_rates",
   season: "drift_season",
   referenceExposure: "drift_reference_exposure",
-  referenceFacts: "drift_reference_claims"
+  referenceFacts: "drift_reference_claims",
+  /** ClickHouse path only: distinct insured per grain, dimension, period and segment, counted on the cluster. */
+  insured: "drift_insured"
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,6 +69,11 @@ export async function resolveWindow(engine: Engine, options: PrepareOptions): Pr
     `SELECT strftime(min(event_date), '%Y-%m-01') AS first,
             strftime(last_day(max(event_date)), '%Y-%m-%d') AS last FROM claims`
   );
+  return windowFromBounds(first, last, options);
+}
+
+/** The window from the claims' first month and last month end (see resolveWindow), for every engine. */
+export function windowFromBounds(first: string | null, last: string | null, options: PrepareOptions): DateWindow {
   const from = checkDate("--from", options.from) ?? first;
   const snapshot = options.snapshotDate || null;
   const to = checkDate("--to", options.to) ?? (snapshot && last && snapshot < last ? snapshot : last);
@@ -83,14 +91,21 @@ export function defaultReference(window: DateWindow): DateWindow {
   return {from, to: end < window.to ? end : window.to};
 }
 
-export async function prepareDrift(engine: Engine, options: PrepareOptions = {}): Promise<DriftSetup> {
-  const window = await resolveWindow(engine, options);
-  await engine.run(createExposureSql(tables.exposure, window));
-  await engine.run(createClaimFactsSql(tables.facts, window));
-  const reference = {
+/** The reference window: explicit dates, else defaultReference(window). */
+export function referenceWindow(window: DateWindow, options: PrepareOptions): DateWindow {
+  return {
     from: checkDate("--reference-from", options.referenceFrom) ?? defaultReference(window).from,
     to: checkDate("--reference-to", options.referenceTo) ?? defaultReference(window).to
   };
+}
+
+export async function prepareDrift(engine: Engine, options: PrepareOptions = {}): Promise<DriftSetup> {
+  // On a cluster the row-level working tables are not built: the cluster returns their aggregates (pushdown.ts).
+  if (engine.kind === "clickhouse") return preparePushedDown(engine, options);
+  const window = await resolveWindow(engine, options);
+  await engine.run(createExposureSql(tables.exposure, window));
+  await engine.run(createClaimFactsSql(tables.facts, window));
+  const reference = referenceWindow(window, options);
   const csv = options.extractsDir ? join(options.extractsDir, "reference_rates.csv") : undefined;
   let referenceSource: DriftSetup["referenceSource"] = "estimated";
   // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal

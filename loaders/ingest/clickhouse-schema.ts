@@ -12,8 +12,16 @@ export function publishedColumns(file: FileContract): Column[] {
   return file.columns.filter((c) => !c.identifier);
 }
 
+/**
+ * ClickHouse 18.16's Date holds 1970-01-01 to 2105 only, and people were born before 1970: birth dates are
+ * kept as "YYYY-MM-DD" text (the SQL twins read year, month and day from it). Other dates must fall in Date's
+ * range; ingest checks that before loading (dateRangeSql).
+ */
+export const TEXT_DATES = new Set(["birth_date"]);
+export const DATE_RANGE = {min: "1970-01-01", max: "2105-12-31"};
+
 function columnType(file: FileContract, column: Column): string {
-  const base = types[column.type];
+  const base = column.type === "date" && TEXT_DATES.has(column.name) ? "String" : types[column.type];
   return column.required || file.key?.includes(column.name) ? base : `Nullable(${base})`;
 }
 
@@ -44,3 +52,12 @@ export function metaTablesSql(database: string): string[] {
 }
 
 export const tables = contract;
+
+/** DuckDB: the first value of a Date column outside ClickHouse Date's range, per file (none: no rows). */
+export function dateRangeSql(file: FileContract): string | null {
+  const dates = publishedColumns(file).filter((c) => c.type === "date" && !TEXT_DATES.has(c.name));
+  if (!dates.length) return null;
+  return dates
+    .map((c) => `SELECT ${`'${c.name}'`} AS column_name, strftime(min(${identifier(c.name)}), '%Y-%m-%d') AS low, strftime(max(${identifier(c.name)}), '%Y-%m-%d') AS high FROM ${identifier(file.name)}`)
+    .join(" UNION ALL ");
+}

@@ -11,7 +11,8 @@ import type {Engine} from "../engine/engine.ts";
 import {identifier, literal} from "../engine/sql.ts";
 import {contract} from "../extracts/contract.ts";
 import {openStagedExtracts} from "../extracts/open.ts";
-import {distributedTableSql, localTableSql, metaTablesSql, publishedColumns} from "./clickhouse-schema.ts";
+import {CarnetError} from "../cli/errors.ts";
+import {DATE_RANGE, dateRangeSql, distributedTableSql, localTableSql, metaTablesSql, publishedColumns} from "./clickhouse-schema.ts";
 
 export interface IngestOptions {
   url: string;
@@ -40,6 +41,17 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   say(`validating ${options.extracts ?? "extract folder"}`);
   // Always the local staging: CARNET_ENGINE may already point at this very cluster.
   const extracts = await openStagedExtracts(options.extracts);
+  for (const file of contract) {
+    const sql = dateRangeSql(file);
+    const ranges = sql ? await extracts.engine.all<{column_name: string; low: string | null; high: string | null}>(sql) : [];
+    for (const r of ranges) {
+      if ((r.low && r.low < DATE_RANGE.min) || (r.high && r.high > DATE_RANGE.max)) {
+        await extracts.engine.close();
+        await Promise.all([entry, ...shards].map((e: Engine) => e.close()));
+        throw new CarnetError(`${file.name}.${r.column_name}: dates from ${r.low} to ${r.high} do not fit ClickHouse's Date (${DATE_RANGE.min} to ${DATE_RANGE.max})`);
+      }
+    }
+  }
   const work = mkdtempSync(join(tmpdir(), "carnet-ingest-"));
   try {
     for (const shard of shards) {

@@ -1,0 +1,154 @@
+/**
+ * The rest of drift's pipeline on the ClickHouse path, in DuckDB SQL run locally over the small aggregates the
+ * cluster returned (see cluster.ts): the twins of ../duckdb/ae-cells.ts, loss-ratio.ts and reference-rates.ts
+ * where those read row-level tables. Differences, and only these: a claim count is `sum(claims)` over the
+ * claims cube instead of `count(*)` over claim rows, and distinct insured come from the cluster's counts
+ * (`insured` table of the workspace) instead of `count(DISTINCT insured_id)`. Expected counts are sums of
+ * insured-years, which the exposure cube keeps, so they are computed as in the DuckDB path.
+ */
+import {literal} from "../../../engine/sql.ts";
+import type {Grain} from "../../../shared/periods.ts";
+import {segmentColumn, type Dimension} from "../../dimensions.ts";
+import {SEGMENT_CREDIBILITY, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
+import {SEASON_CREDIBILITY} from "../duckdb/reference-rates.ts";
+
+export interface CubeTables extends AeCellsTables {
+  /** Distinct insured and insured-years per grain, dimension, period and segment. */
+  insured: string;
+}
+
+function expectedSql(exposure: string, t: AeCellsTables, band: string, segment: string, period: string | null, inList: string): string {
+  const periodColumn = period ? `${period} AS period_start, ` : "";
+  return `SELECT ${periodColumn}x.segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
+  FROM (SELECT ${period ? `${period}, ` : ""}month(month_start) AS moy, ${segment} AS segment, sex, job_category, ${band} AS age_band,
+               sum(years) AS years
+        FROM ${exposure} GROUP BY ALL) x
+  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.age_band
+  JOIN ${t.season} s ON s.guarantee = r.guarantee AND s.moy = x.moy
+  WHERE r.guarantee IN (${inList})
+  GROUP BY ALL`;
+}
+
+export function aeCellsSql(dimension: Dimension, grain: Grain, guarantees: readonly string[], baseline: Baseline, t: CubeTables): string {
+  const byGuarantee = dimension === "guarantee";
+  const band = `band_${grain}`;
+  const segment = byGuarantee ? "'*'" : dimension === "age_band" ? band : segmentColumn[dimension];
+  const refSegment = byGuarantee ? "'*'" : dimension === "age_band" ? "band_month" : segmentColumn[dimension];
+  const period = `${grain}_start`;
+  const inList = guarantees.map((g) => literal(g)).join(", ");
+  const factor =
+    baseline === "portfolio"
+      ? `factor AS (SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS guarantee, 1.0 AS factor WHERE false)`
+      : `ref_e AS (${expectedSql(t.referenceExposure, t, "band_month", refSegment, null, inList)}),
+ref_a AS (SELECT ${refSegment} AS segment, guarantee, sum(claims) AS actual FROM ${t.referenceFacts}
+          WHERE guarantee IN (${inList}) GROUP BY ALL),
+factor AS (SELECT e.segment, e.guarantee,
+                  (coalesce(a.actual, 0) + ${SEGMENT_CREDIBILITY}) / (e.expected + ${SEGMENT_CREDIBILITY}) AS factor
+           FROM ref_e e LEFT JOIN ref_a a ON a.segment = e.segment AND a.guarantee = e.guarantee)`;
+  return `WITH ins AS (
+  SELECT period_start, segment, exposure_years, insured FROM ${t.insured}
+  WHERE grain = ${literal(grain)} AND dimension = ${literal(dimension)}
+),
+${factor},
+expd AS (
+  SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected,
+         e.expected AS expected_portfolio
+  FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
+  LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee
+),
+act AS (
+  SELECT ${period} AS period_start, ${segment} AS segment, guarantee, sum(claims)::BIGINT AS actual, sum(cost_eur) AS cost_eur
+  FROM ${t.facts} WHERE guarantee IN (${inList}) GROUP BY ALL
+),
+cells AS (
+  SELECT coalesce(e.period_start, a.period_start) AS period_start, coalesce(e.segment, a.segment) AS segment,
+         coalesce(e.guarantee, a.guarantee) AS guarantee, coalesce(e.expected, 0) AS expected,
+         coalesce(e.expected_portfolio, 0) AS expected_portfolio,
+         coalesce(a.actual, 0) AS actual, coalesce(a.cost_eur, 0) AS cost_eur
+  FROM expd e FULL JOIN act a ON a.period_start = e.period_start AND a.segment = e.segment AND a.guarantee = e.guarantee
+)
+SELECT strftime(c.period_start, '%Y-%m-%d') AS period_start,
+       ${byGuarantee ? "c.guarantee" : "c.segment"} AS segment, c.guarantee,
+       coalesce(i.exposure_years, 0) AS exposure_years, coalesce(i.insured, 0) AS insured,
+       c.actual, c.expected, c.expected_portfolio, c.cost_eur
+FROM cells c LEFT JOIN ins i ON i.period_start = c.period_start AND i.segment = c.segment
+ORDER BY segment, c.guarantee, c.period_start`;
+}
+
+export function lossRatioSql(dimension: Dimension, t: Pick<CubeTables, "exposure" | "facts" | "insured">): string {
+  const byContract = dimension === "contract" || dimension === "sector" || dimension === "region";
+  const byGuarantee = dimension === "guarantee";
+  const segment = dimension === "age_band" ? "band_year" : segmentColumn[dimension];
+  const years = `SELECT DISTINCT year(year_start) AS year FROM ${t.exposure}`;
+  const premium = byGuarantee
+    ? `SELECT p.year, g.guarantee AS segment, sum(p.earned_premium_eur) AS premium_eur
+       FROM premiums p CROSS JOIN (SELECT DISTINCT guarantee FROM ${t.facts}) g
+       WHERE p.year IN (${years}) GROUP BY ALL`
+    : byContract
+      ? `SELECT p.year, c.${segmentColumn[dimension]} AS segment, sum(p.earned_premium_eur) AS premium_eur
+         FROM premiums p JOIN contracts c ON c.contract_id = p.contract_id
+         WHERE p.year IN (${years}) GROUP BY ALL`
+      : `SELECT p.year, s.segment, sum(p.earned_premium_eur * s.years / t.years) AS premium_eur
+         FROM premiums p
+         JOIN (SELECT year(year_start) AS year, contract_id, ${segment} AS segment, sum(years) AS years
+               FROM ${t.exposure} GROUP BY ALL) s ON s.contract_id = p.contract_id AND s.year = p.year
+         JOIN (SELECT year(year_start) AS year, contract_id, sum(years) AS years
+               FROM ${t.exposure} GROUP BY ALL) t ON t.contract_id = p.contract_id AND t.year = p.year
+         WHERE t.years > 0 GROUP BY ALL`;
+  return `WITH prem AS (${premium}),
+cost AS (SELECT year(year_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, sum(claims)::BIGINT AS claims
+         FROM ${t.facts} GROUP BY ALL),
+ins AS (SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${t.insured}
+        WHERE grain = 'year' AND dimension = ${literal(dimension)}),
+keys AS (SELECT year, segment FROM prem UNION SELECT year, segment FROM cost)
+SELECT k.segment, k.year, coalesce(p.premium_eur, 0) AS premium_eur, coalesce(c.cost_eur, 0) AS cost_eur,
+       coalesce(c.claims, 0) AS claims,
+       CASE WHEN p.premium_eur > 0 THEN coalesce(c.cost_eur, 0) / p.premium_eur END AS loss_ratio,
+       coalesce(i.insured, 0) AS insured, coalesce(i.exposure_years, 0) AS exposure_years
+FROM keys k
+LEFT JOIN prem p ON p.year = k.year AND p.segment = k.segment
+LEFT JOIN cost c ON c.year = k.year AND c.segment = k.segment
+LEFT JOIN ins i ON i.year = k.year AND i.segment = ${byGuarantee ? "'*'" : "k.segment"}
+ORDER BY k.segment, k.year`;
+}
+
+/** Reference rates estimated from the reference window's cubes (see ../duckdb/reference-rates.ts). */
+export function createReferenceRatesSql(table: string, exposure: string, facts: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+WITH guarantees AS (SELECT DISTINCT guarantee FROM claims),
+groups AS (SELECT DISTINCT sex, job_category FROM insured),
+bands AS (SELECT printf('%d-%d', b, b + 9) AS age_band FROM range(0, 130, 10) AS t(b)),
+ref_exposure AS (SELECT sex, job_category, band_month AS age_band, sum(years) AS years FROM ${exposure} GROUP BY ALL),
+ref_claims AS (SELECT guarantee, sex, job_category, band_month AS age_band, sum(claims)::BIGINT AS claims FROM ${facts} GROUP BY ALL),
+overall AS (
+  SELECT g.guarantee, (SELECT coalesce(sum(claims), 0) FROM ${facts} f WHERE f.guarantee = g.guarantee)
+         / nullif((SELECT sum(years) FROM ${exposure}), 0) AS rate
+  FROM guarantees g
+)
+SELECT g.guarantee, k.sex, k.job_category, b.age_band,
+       CASE WHEN coalesce(e.years, 0) > 0 THEN coalesce(c.claims, 0) / e.years ELSE coalesce(o.rate, 0) END AS annual_rate,
+       coalesce(e.years, 0) AS reference_years, coalesce(c.claims, 0) AS reference_claims
+FROM guarantees g CROSS JOIN groups k CROSS JOIN bands b
+JOIN overall o ON o.guarantee = g.guarantee
+LEFT JOIN ref_exposure e ON e.sex = k.sex AND e.job_category = k.job_category AND e.age_band = b.age_band
+LEFT JOIN ref_claims c ON c.guarantee = g.guarantee AND c.sex = k.sex AND c.job_category = k.job_category AND c.age_band = b.age_band`;
+}
+
+/** Seasonal factors from the reference window's cubes (see ../duckdb/reference-rates.ts). */
+export function createSeasonSql(table: string, rates: string, exposure: string, facts: string): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+WITH e AS (
+  SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
+  FROM ${exposure} x JOIN ${rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.band_month
+  GROUP BY ALL
+),
+a AS (SELECT guarantee, month(month_start) AS moy, sum(claims)::BIGINT AS actual FROM ${facts} GROUP BY ALL),
+m AS (SELECT e.guarantee, e.moy, e.expected, coalesce(a.actual, 0) AS actual
+      FROM e LEFT JOIN a ON a.guarantee = e.guarantee AND a.moy = e.moy),
+level AS (SELECT guarantee, sum(actual) / nullif(sum(expected), 0) AS level FROM m GROUP BY ALL)
+SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy,
+       coalesce((m.actual + ${SEASON_CREDIBILITY}) / nullif(m.expected * l.level + ${SEASON_CREDIBILITY}, 0), 1) AS factor
+FROM (SELECT DISTINCT guarantee FROM ${rates}) g CROSS JOIN range(1, 13) AS t(moy)
+LEFT JOIN m ON m.guarantee = g.guarantee AND m.moy = t.moy
+LEFT JOIN level l ON l.guarantee = g.guarantee`;
+}
