@@ -122,10 +122,20 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
     summary.textContent =
       `Backtest: ${formatCount(bt.n)} expertised claims with a decided outcome and a ${scenario.model} score, expertises ordered ${scenario.from}–${scenario.to}; ` +
       `${bt.n >= lib.minCell ? `${formatCount(bt.totalHits)} abuses (base rate ${formatPercent(bt.baseRate)})` : "figures masked (fewer than 11 claims)"}. ` +
-      `Left out: ${small(pending)} pending, ${small(unscored)} without a ${scenario.model} score. Counted as non-abuses: ${small(noShow)} no-shows.`;
+      `Left out: ${small(pending)} pending, ${small(unscored)} without a ${scenario.model} score. Counted as non-abuses: ${small(noShow)} no-shows. ` +
+      randomArmSentence();
     const heading = document.createElement("h3");
     heading.textContent = "Backtest by score decile: naive precision beside the random arm's (unbiased) precision";
     deciles.replaceChildren(heading, decileTable(prepared.bands, {minCell: lib.minCell}));
+  }
+
+  /** The random arm's overall hit rate: the unbiased abuse rate among the claims expertises are ordered on. */
+  function randomArmSentence(): string {
+    const claims = prepared.bands.reduce((sum, b) => sum + b.random_claims, 0);
+    const abuses = prepared.bands.reduce((sum, b) => sum + b.random_abuses, 0);
+    if (!claims) return "No random control arm in this backtest: no unbiased estimate is available.";
+    if (claims < lib.minCell) return `Random control arm: fewer than ${lib.minCell} claims (masked).`;
+    return `Random control arm: ${formatCount(claims)} claims, ${formatPercent(abuses / claims)} abuses (unbiased), against ${formatPercent(prepared.bt.baseRate)} over the whole backtest.`;
   }
 
   function loadEconomics(): void {

@@ -63,6 +63,7 @@ describe("the ROI explorer", () => {
     expect(detail(root, "roi")).toContain("optimum 36 expertises (53 k€)");
     expect(detail(root, "roi")).toContain("break-even precision 3.75%");
     expect(root.querySelector(".roi-notice")!.hasAttribute("hidden")).toBe(true);
+    expect(root.querySelector(".roi-summary")!.textContent).toContain("40 expertised claims");
   });
 
   it("updates the KPI cards and the chosen point when the capacity slider moves", () => {
@@ -145,6 +146,8 @@ describe("the ROI explorer", () => {
     expect(kpi(root, "expertises")).toBe("20");
     expect(kpi(root, "abuses")).toBe("2");
     expect(root.querySelector(".roi-summary")!.textContent).toContain("20 expertised claims");
+    // Random arm in 2022: i = 20, 25, 30, 35 (4 claims): too few to publish.
+    expect(root.querySelector(".roi-summary")!.textContent).toContain("Random control arm: fewer than 11 claims (masked).");
   });
 });
 
