@@ -8,7 +8,9 @@ export function parseVerbArgs<T extends Options>(verb: string, argv: string[], o
   try {
     return parseArgs({args: argv, options: {...options, help: {type: "boolean", short: "h"}}, allowPositionals, strict: true});
   } catch (error) {
-    throw new CarnetError(`carnet ${verb}: ${(error as Error).message} (see carnet ${verb} --help)`);
+    // Node's messages can span lines; the CLI promises one.
+    const message = (error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
+    throw new CarnetError(`carnet ${verb}: ${message} (see carnet ${verb} --help)`);
   }
 }
 
