@@ -58,7 +58,7 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     if (isCarnetError(error)) {
-      process.stderr.write(`carnet: ${error.message}\n`);
+      process.stderr.write(`${error.message.startsWith("carnet") ? "" : "carnet: "}${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
       process.stderr.write(`carnet: internal error (please report): ${(error as Error)?.stack ?? error}\n`);
