@@ -27,6 +27,16 @@ describe("direct identifier recognisers", () => {
     expect(findIdentifier("tel 01.23.45.67.89")).toBe("French phone number 01.23.45.67.89");
   });
 
+  test("dates on consecutive lines are not a phone number, mixed separators neither", () => {
+    expect(findIdentifier("2021-01-01\n2021-02-01")).toBeUndefined();
+    expect(findIdentifier("06 12.34-56 78")).toBeUndefined();
+  });
+
+  test("with contact details off (library code), e-mail addresses pass but NIRs are still found", () => {
+    expect(findIdentifier("(c) someone@example.com", {contactDetails: false})).toBeUndefined();
+    expect(findIdentifier("nir 184127645108946", {contactDetails: false})).toBe("NIR-shaped number 184127645108946");
+  });
+
   test("library-like text is not mistaken for identifiers", () => {
     expect(findIdentifier('import "../d3@7.9.2/_esm.js"; const x = 0.6681339712918; id = "CT000001"')).toBeUndefined();
   });

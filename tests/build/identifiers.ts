@@ -35,18 +35,21 @@ export const IBAN = /\bFR\d{2}(?:[ ]?[0-9A-Z]{4}){5}[ ]?[0-9A-Z]{3}\b/;
 /** An e-mail address (a domain with a letter TLD, so npm-style "d3@7.9.2/x.js" is not one). */
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
 
-/** A French phone number: 0X XX XX XX XX or +33 X XX XX XX XX, with spaces, dots, dashes or nothing between pairs. */
-export const FRENCH_PHONE = /(?<![\w+.])(?:\+33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?![\w]|\.\d)/;
+/**
+ * A French phone number: 0X XX XX XX XX or +33 X XX XX XX XX, pairs separated by the same space, dot or dash
+ * throughout, or by nothing (so two dates on consecutive lines, "…-01-01\n2021-02", are not one).
+ */
+export const FRENCH_PHONE = /(?<![\w+.-])(?:\+33 ?|0)[1-9]([ .-]?)\d{2}(?:\1\d{2}){3}(?![\w-]|\.\d)/;
 
-/** The first direct identifier in `text`, named by kind, or undefined. */
-export function findIdentifier(text: string): string | undefined {
+/**
+ * The first direct identifier in `text`, named by kind, or undefined. `contactDetails: false` skips e-mail addresses
+ * and phone numbers: for library code bundled from node_modules, whose licence comments name their authors.
+ */
+export function findIdentifier(text: string, {contactDetails = true}: {contactDetails?: boolean} = {}): string | undefined {
   const nir = findNir(text);
   if (nir) return `NIR-shaped number ${nir}`;
-  for (const [kind, pattern] of [
-    ["IBAN", IBAN],
-    ["e-mail address", EMAIL],
-    ["French phone number", FRENCH_PHONE]
-  ] as const) {
+  const patterns = [["IBAN", IBAN], ...(contactDetails ? ([["e-mail address", EMAIL], ["French phone number", FRENCH_PHONE]] as const) : [])] as const;
+  for (const [kind, pattern] of patterns) {
     const match = pattern.exec(text);
     if (match) return `${kind} ${match[0]}`;
   }
