@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type {AePoint} from "../../loaders/shared/drift-view.ts";
-import {formatNumber, formatRatio} from "./format.ts";
+import {formatNumber, formatRatio} from "./format.js";
 
 export interface AeChartOptions {
   title?: string;

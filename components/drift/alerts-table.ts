@@ -3,7 +3,7 @@
  * `onSelect`. Masked rows (fewer than 11 insured) keep the segment and onset but not the figures.
  */
 import type {AlertRow} from "../../loaders/shared/drift-view.ts";
-import {formatEur, formatNumber, formatRatio, MASK} from "./format.ts";
+import {formatEur, formatNumber, formatRatio, MASK} from "./format.js";
 
 export interface AlertsTableOptions {
   csv: string;

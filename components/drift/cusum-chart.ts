@@ -1,7 +1,7 @@
 /** The Poisson CUSUM path of one segment over months, its threshold h, and the month it first signalled. */
 import * as Plot from "@observablehq/plot";
 import type {CusumPoint} from "../../loaders/shared/drift-view.ts";
-import {formatNumber} from "./format.ts";
+import {formatNumber} from "./format.js";
 
 export interface CusumChartOptions {
   width?: number;

@@ -2,7 +2,7 @@
  * A small table for drill-down results: given columns, rows and the column counting people, rows with fewer
  * than 11 of them show the mask instead of their figures.
  */
-import {formatEur, formatNumber, MASK} from "./format.ts";
+import {formatEur, formatNumber, MASK} from "./format.js";
 
 export interface DrillColumn {
   key: string;

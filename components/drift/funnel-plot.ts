@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type {FunnelPoint} from "../../loaders/shared/drift-view.ts";
 import type {FunnelLimits} from "../../loaders/shared/poisson.ts";
-import {formatNumber, formatRatio} from "./format.ts";
+import {formatNumber, formatRatio} from "./format.js";
 
 export interface FunnelPlotOptions {
   width?: number;

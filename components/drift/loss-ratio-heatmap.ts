@@ -3,7 +3,7 @@
  * each cell. Cells describing fewer than 11 insured are grey and say so.
  */
 import * as Plot from "@observablehq/plot";
-import {formatEur, formatPercent, MASK} from "./format.ts";
+import {formatEur, formatPercent, MASK} from "./format.js";
 
 export interface HeatCell {
   segment: string;

@@ -8,9 +8,9 @@
  * Since the onset: excess claims = actual - expected; excess cost = excess claims x the mean cost
  * (paid + reserve) of the segment's claims since the onset. Alerts are sorted by excess cost, largest first.
  */
-import {poissonChangePoint} from "./change-point.ts";
-import {poissonCusum, type CusumOptions} from "./cusum.ts";
-import {funnelLimits} from "./poisson.ts";
+import {poissonChangePoint} from "./change-point.js";
+import {poissonCusum, type CusumOptions} from "./cusum.js";
+import {funnelLimits} from "./poisson.js";
 
 export interface MonthlyCell {
   segment: string;

@@ -2,7 +2,7 @@
  * Exact Poisson inference for actual-vs-expected ratios: the Garwood interval on a count, the A/E interval,
  * and funnel-plot control limits. Browser-safe: pages import it as "./shared/poisson.js".
  */
-import {chiSquareQuantile, gammaQ} from "./gamma.ts";
+import {chiSquareQuantile, gammaQ} from "./gamma.js";
 
 /** P(X <= r) for X ~ Poisson(mean); r an integer >= 0. */
 export function poissonCdf(r: number, mean: number): number {

@@ -1,0 +1,81 @@
+/**
+ * Claims drift at the bench: the loaders behind the page (staging the drift tables, A/E cells for every
+ * dimension and grain, loss ratio, per-claim table, the headless report with alerts) and the drill-down
+ * queries the page runs in DuckDB-Wasm, here in Node DuckDB over the same per-claim rows (median of 20 runs
+ * per query, after a warm-up). The 300 ms drill-down budget of the page is read from these figures, never
+ * asserted in a test. Run alone with `npx tsx bench/drift.ts [DIR]`, or through `npm run bench`.
+ */
+import {fileURLToPath} from "node:url";
+import {openExtracts} from "../loaders/extracts/open.ts";
+import {extractsDir} from "../loaders/extracts/location.ts";
+import {driftReport} from "../loaders/drift/drift.ts";
+import {pageCells, pageClaims, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
+import {drillByPeriodSql, drillByProfileSql} from "../loaders/shared/drift-drilldown.ts";
+import {literal} from "../loaders/engine/sql.ts";
+import type {Engine} from "../loaders/engine/engine.ts";
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, performance.now() - start];
+}
+
+/** Node DuckDB has no `?` parameters through the Engine seam: substitute escaped literals, as the page's values. */
+function bind(sql: string, params: string[]): string {
+  let i = 0;
+  return sql.replace(/\?/g, () => literal(params[i++]));
+}
+
+async function median(engine: Engine, sql: string, runs = 20): Promise<number> {
+  await engine.all(sql);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await timed(() => engine.all(sql)))[1]);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)];
+}
+
+export async function benchDrift(dir: string): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  const [extracts, openMs] = await timed(() => openExtracts(dir));
+  figures.open_ms = openMs;
+  const {engine, snapshotDate} = extracts;
+  try {
+    const [setup, prepareMs] = await timed(() => preparePage(engine, {snapshotDate, extractsDir: extracts.dir}));
+    figures.prepare_ms = prepareMs;
+    const [cells, cellsMs] = await timed(() => pageCells(engine, setup));
+    figures.page_cells_ms = cellsMs;
+    figures.page_cells_rows = cells.length;
+    figures.page_loss_ratio_ms = (await timed(() => pageLossRatio(engine)))[1];
+    const [claims, claimsMs] = await timed(() => pageClaims(engine));
+    figures.page_claims_ms = claimsMs;
+    figures.page_claims_rows = claims.length;
+    figures.report_contract_month_alerts_ms = (await timed(() => driftReport(engine, {dimension: "contract", grain: "month", snapshotDate, extractsDir: extracts.dir})))[1];
+
+    // The drill-down table as the page loads it, then the page's two queries on the largest contract and sector.
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE drill_claims AS SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
+        strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band, coalesce(days_paid, 0) AS days_paid, cost_eur, status
+       FROM drift_claims`
+    );
+    const [{contract}] = await engine.all<{contract: string}>(`SELECT contract_id AS contract FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const [{sector}] = await engine.all<{sector: string}>(`SELECT sector_naf AS sector FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const window = [setup.window.from.slice(0, 7), setup.window.to.slice(0, 7)];
+    const onTable = (sql: string) => sql.replace(/FROM claims/g, "FROM drill_claims");
+    for (const [dimension, segment] of [
+      ["contract", contract],
+      ["sector", sector]
+    ]) {
+      const params = [segment, "incapacity", ...window];
+      figures[`drilldown_${dimension}_by_quarter_ms`] = await median(engine, bind(onTable(drillByPeriodSql(dimension, "quarter")), params));
+      figures[`drilldown_${dimension}_by_profile_ms`] = await median(engine, bind(onTable(drillByProfileSql(dimension)), params));
+    }
+  } finally {
+    await engine.close();
+  }
+  return figures;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await benchDrift(process.argv[2] ?? extractsDir());
+  for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(40)} ${value.toFixed(1)}`);
+}
