@@ -6,6 +6,8 @@ import {relative} from "node:path";
 import type {Extracts} from "./open.ts";
 import {projectRoot} from "./location.ts";
 import {publicRejects} from "./public-rejects.ts";
+import * as clickhouseReasons from "./sql/clickhouse/reject-reasons.ts";
+import * as duckdbReasons from "./sql/duckdb/reject-reasons.ts";
 import type {Reject} from "./stage.ts";
 import type {FileAccounting} from "./validate.ts";
 
@@ -27,9 +29,9 @@ export interface ExtractSummary {
 export async function summariseExtracts(extracts: Extracts): Promise<ExtractSummary> {
   const files = extracts.accounting.files;
   const sum = (key: keyof FileAccounting) => files.reduce((total, f) => total + (f[key] as number), 0);
-  const reasons = await extracts.engine.all<ExtractSummary["reasons"][number]>(`
-    SELECT file, "column", regexp_replace(reason, '"[^"]*"|\\d{4}-\\d{2}-\\d{2}|\\d+', '…', 'g') AS kind, count(*) AS rows
-    FROM rejects GROUP BY ALL ORDER BY rows DESC, file, "column"`);
+  // Engine seam: the statement for the engine that holds the rejects (DuckDB staging or the ingested cluster).
+  const sql = extracts.engine.kind === "clickhouse" ? clickhouseReasons.rejectReasonsSql : duckdbReasons.rejectReasonsSql;
+  const reasons = await extracts.engine.all<ExtractSummary["reasons"][number]>(sql());
   const folder = relative(projectRoot, extracts.dir);
   return {
     folder: folder.startsWith("..") ? extracts.dir : folder,
