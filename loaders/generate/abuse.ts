@@ -21,8 +21,8 @@ export interface ModelVersion {
 }
 
 export const MODEL_VERSIONS: readonly ModelVersion[] = [
-  {version: "v1", noise: 0.85},
-  {version: "v2", noise: 0.45}
+  {version: "v1", noise: 1.0},
+  {version: "v2", noise: 0.6}
 ];
 
 export interface AbuseTraits {

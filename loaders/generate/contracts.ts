@@ -37,7 +37,8 @@ export interface ContractPlan {
 
 export function planContracts(seed: number, scale: number): ContractPlan[] {
   const rng = new Rng(seed, "contracts");
-  const count = Math.max(8, Math.round(CONTRACTS_PER_SCALE * scale));
+  // At least one contract per sector, so a tiny scale still has every segment (and the drifting sector).
+  const count = Math.max(SECTORS.length, Math.round(CONTRACTS_PER_SCALE * scale));
   const periodStart = dayOf(PERIOD.start);
   const periodEnd = dayOf(PERIOD.end);
   // Every sector appears at least once, then the rest follow the portfolio weights.

@@ -2,7 +2,7 @@
  * The synthetic default extract folder: contracts, insured, premiums, claims, expertises, scores, detector runs
  * and truth.json, in the shape of ../shared/data-contract.md. Deterministic (same seed and scale, same bytes),
  * streamed (memory grows with the number of contracts, not of claims), linear in `scale` (1 = ~200 contracts,
- * ~40k insured, ~30k claims; ~300 = ~10M claims).
+ * ~40k insured, ~20-28k claims; ~400 = ~10M claims).
  */
 import {existsSync, mkdirSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";

@@ -18,7 +18,7 @@ so the loaders' removal of direct identifiers can be tested.
   --out DIR     output folder (default: data/extracts in the project). An existing non-empty folder is
                 only overwritten when this command wrote it (it holds truth.json, or only generated files).
   --seed N      integer seed (default 1)
-  --scale X     size multiplier (default 1: ~200 contracts, ~40k insured, ~25-45k claims, ~1,500
+  --scale X     size multiplier (default 1: ~200 contracts, ~40k insured, ~20-28k claims, ~1,500
                 expertises over 2021-2025); rows grow linearly, ~400 gives ~10M claims
   --format F    text (default): one summary line on stderr; json: the summary as JSON on stdout
 
