@@ -35,7 +35,7 @@ export interface DriftFigureOptions {
 }
 
 export async function driftFigures(engine: Engine, options: DriftFigureOptions = {}): Promise<DriftFigures | null> {
-  const claims = await engine.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM claims`);
+  const claims = await engine.all<{n: number}>(`SELECT count(*) AS n FROM claims`);
   if (!claims[0]?.n) return null;
   const guarantee = options.guarantee ?? "incapacity";
   const by: DriftDimensionFigures[] = [];

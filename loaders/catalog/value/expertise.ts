@@ -37,7 +37,7 @@ const ALL = Number.MAX_SAFE_INTEGER;
 export const defaultEconomics: Economics = {costPerExpertise: BUSINESS_COST_EUR, savingPerAbuse: null};
 
 export async function expertiseFigures(engine: Engine, economics: Economics = defaultEconomics): Promise<ExpertiseFigures | null> {
-  const scored = await engine.all<{n: number}>(`SELECT count(*)::INTEGER AS n FROM scores`);
+  const scored = await engine.all<{n: number}>(`SELECT count(*) AS n FROM scores`);
   if (!scored[0]?.n) return null;
   const model = await resolveModel(engine);
   const years = [...new Set((await loadScoredClaims(engine, {model})).map((row) => row.year))].sort((a, b) => a - b);
