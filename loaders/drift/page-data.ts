@@ -51,7 +51,6 @@ export async function pageLossRatio(engine: Engine): Promise<Record<string, unkn
 }
 
 export const CLAIM_COLUMNS = [
-  "claim_id",
   "insured_id",
   "contract_id",
   "sector_naf",
