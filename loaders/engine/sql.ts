@@ -12,12 +12,33 @@ export function identifier(name: string): string {
   return name;
 }
 
-/** A string literal with quotes and backslashes escaped (valid in DuckDB and ClickHouse). */
+/** DuckDB's parser ends a statement at a NUL byte: no text value may hold one, on any engine. */
+function checkText(value: string): string {
+  if (value.includes("\u0000")) throw new CarnetError("a text value holds a NUL character, which SQL text cannot carry");
+  return value;
+}
+
+function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new CarnetError(`not a finite number: ${value}`);
+  return String(value);
+}
+
+/**
+ * A string literal for DuckDB (standard SQL): quotes doubled. Backslashes are ordinary characters in DuckDB
+ * strings, so they stay as they are (escaping them would double them in the value).
+ */
 export function literal(value: string | number | null): string {
   if (value === null) return "NULL";
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new CarnetError(`not a finite number: ${value}`);
-    return String(value);
-  }
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+  if (typeof value === "number") return numberLiteral(value);
+  return `'${checkText(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * A string literal for ClickHouse, whose strings take backslash escapes: backslashes and quotes escaped.
+ * Statements in `sql/clickhouse/` use this one; the two engines have no common form for a backslash.
+ */
+export function clickhouseLiteral(value: string | number | null): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") return numberLiteral(value);
+  return `'${checkText(value).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }

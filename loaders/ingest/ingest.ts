@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {ClickHouseEngine, parseClickHouseUrl} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
-import {identifier, literal} from "../engine/sql.ts";
+import {clickhouseLiteral, identifier, literal} from "../engine/sql.ts";
 import {contract} from "../extracts/contract.ts";
 import {openStagedExtracts} from "../extracts/open.ts";
 import {CarnetError} from "../cli/errors.ts";
@@ -80,7 +80,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await extracts.engine.run(`COPY (SELECT file, line, "column", reason FROM rejects) TO ${literal(rejectsCsv)} (FORMAT csv, HEADER, NULLSTR '\\N')`);
     await entry.insertCsv(`${target.database}.rejects`, createReadStream(rejectsCsv));
     const files = JSON.stringify(extracts.accounting.files);
-    await entry.run(`INSERT INTO ${db}.ingest_meta VALUES (now(), ${literal(extracts.dir)}, ${literal(extracts.snapshotDate)}, ${literal(files)})`);
+    await entry.run(`INSERT INTO ${db}.ingest_meta VALUES (now(), ${clickhouseLiteral(extracts.dir)}, ${clickhouseLiteral(extracts.snapshotDate)}, ${clickhouseLiteral(files)})`);
     return {engine: target.label, tables: counts};
   } finally {
     rmSync(work, {recursive: true, force: true});

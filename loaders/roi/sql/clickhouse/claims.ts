@@ -5,7 +5,7 @@
  * the shards: expertises and scores are both sharded by claim_id, so each shard joins its expertises with its
  * own `scores_local` and every claim's group is complete on one shard.
  */
-import {identifier, literal} from "../../../engine/sql.ts";
+import {clickhouseLiteral as literal, identifier} from "../../../engine/sql.ts";
 import type {RoiFilter} from "../../filter.ts";
 
 /** Sort key of an expertise: its order date then id (as the DuckDB path's strftime(...) || expertise_id). */
