@@ -13,6 +13,7 @@ import type {Engine} from "../engine/engine.ts";
 import {literal} from "../engine/sql.ts";
 import {ClickHouseEngine} from "../engine/clickhouse.ts";
 import {configuredEngine} from "../engine/configured.ts";
+import {installLoaderErrors} from "../engine/loader-errors.ts";
 import {contract} from "./contract.ts";
 import {cacheDir, extractsDir} from "./location.ts";
 import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";
@@ -37,6 +38,7 @@ interface Meta {
 }
 
 export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
+  installLoaderErrors();
   const choice = configuredEngine();
   if (choice.kind === "clickhouse") return openIngested(choice.url);
   return openStagedExtracts(dir);

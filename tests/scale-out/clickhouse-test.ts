@@ -147,9 +147,10 @@ describe("engine failures are one clear line naming the engine, never credential
       encoding: "utf8",
       env: {...process.env, CARNET_ENGINE: deadUrl, CARNET_CLICKHOUSE_PASSWORD: "s3cret-pw"}
     });
-    expect(result.status).not.toBe(0);
+    expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("clickhouse://127.0.0.1:18199/carnet_it: engine is not reachable");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^carnet: clickhouse:\/\/127\.0\.0\.1:18199\/carnet_it: engine is not reachable \(/);
     expect(result.stderr).not.toContain("s3cret-pw");
   });
 });
