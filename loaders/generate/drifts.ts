@@ -11,6 +11,8 @@ import {shuffled} from "./samplers.ts";
 
 const CONTRACT_DRIFTS = 3;
 const MIN_DRIFT_HEADCOUNT = 300;
+/** Sector frequency multiplier (catalog.ts) a drifting contract's sector must have. */
+const MIN_SECTOR_FREQUENCY = 1.05;
 
 /** Chooses the drifts, attaches each to its contracts (`plan.drift`) and returns them in truth order. */
 export function plantDrifts(seed: number, plans: ContractPlan[]): Drift[] {
@@ -22,8 +24,11 @@ export function plantDrifts(seed: number, plans: ContractPlan[]): Drift[] {
   const sectorNaf = [...DRIFT_SECTOR_CANDIDATES].sort((a, b) => sizeOf(b) - sizeOf(a) || a.localeCompare(b))[0];
   const sectorDrift = makeDrift(rng, "sector", sectorNaf, 1.4, 1.5);
 
-  // The contracts: in force, with history before 2022, outside the drifting sector, 300+ positions when possible.
-  const eligible = plans.filter((p) => inForce(p) && p.sector.naf !== sectorNaf && p.startDay <= dayOf("2022-01-01"));
+  // The contracts: in force, with history before 2022, outside the drifting sector, 300+ positions when possible,
+  // in sectors with at least average sick leave (a drift on 30 claims a year would be planted but invisible).
+  const eligible = plans.filter(
+    (p) => inForce(p) && p.sector.naf !== sectorNaf && p.startDay <= dayOf("2022-01-01") && p.sector.incapacity >= MIN_SECTOR_FREQUENCY
+  );
   const large = shuffled(rng, eligible.filter((p) => p.headcount >= MIN_DRIFT_HEADCOUNT));
   const chosen = large.slice(0, CONTRACT_DRIFTS);
   if (chosen.length < CONTRACT_DRIFTS) {
