@@ -7,6 +7,7 @@
  * matter and DuckDB-Wasm read offline), `.json` (array of records) or `.csv`.
  * A mistake (bad SQL, missing extract folder) prints one line naming the file, and exits 2.
  */
+import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, extname} from "node:path";
 import {isCarnetError} from "../loaders/cli/errors.ts";
@@ -37,6 +38,17 @@ export function statement(sqlText: string): string {
   return text;
 }
 
+/**
+ * The statement file for the engine: `<name>.<ext>.sql` is DuckDB's dialect; on a ClickHouse engine
+ * (CARNET_ENGINE=clickhouse://...) its twin `<name>.<ext>.clickhouse.sql` beside it runs instead.
+ */
+export function engineTwin(file: string, engine: Pick<Engine, "kind" | "label">): string {
+  if (engine.kind !== "clickhouse") return file;
+  const twin = file.replace(/\.sql$/, ".clickhouse.sql");
+  if (!existsSync(twin)) throw new LoaderError(`written in DuckDB's dialect and the engine is ${engine.label}: add its ClickHouse twin ${basename(twin)} beside it`);
+  return twin;
+}
+
 /** Runs the query; with no rows, still returns the column names so the output keeps its schema. */
 export async function runQuery(engine: Engine, sql: string): Promise<{rows: Row[]; columns: string[]}> {
   const rows = await engine.all(sql);
@@ -48,8 +60,8 @@ export async function runQuery(engine: Engine, sql: string): Promise<{rows: Row[
 async function main(file: string | undefined): Promise<number> {
   if (!file) throw new LoaderError("usage: tsx scripts/sql-loader.ts <file>.<arrow|json|csv>.sql");
   const format = outputFormat(file);
-  const sql = statement(await readFile(file, "utf8"));
   const {engine} = await openExtracts();
+  const sql = statement(await readFile(engineTwin(file, engine), "utf8"));
   try {
     const {rows, columns} = await runQuery(engine, sql);
     if (format === "arrow") await writeArrow(rows, columns);
