@@ -2,7 +2,7 @@
  * `npm run bench`: measures Carnet at growing scale on this machine and prints a Markdown report
  * (paste it into bench/RESULTS.md). Never used as a test: timings vary with the machine.
  *
- *   npm run bench -- [--scales 1,10,100,300] [--skip-areas]
+ *   npm run bench -- [--scales 1,10,100,420]  (scale 420 ≈ 10M claims) [--skip-areas]
  *
  * For each scale: generate the synthetic extract (kept under bench/out/ for reuse), stage it (validation +
  * pseudonymisation, cold cache), run the drift-shaped aggregation through the loaders (warm cache) and the same
@@ -17,7 +17,7 @@ import {parseArgs} from "node:util";
 
 const root = resolve(import.meta.dirname, "..");
 const tsx = join(root, "node_modules/.bin/tsx");
-const {values} = parseArgs({options: {scales: {type: "string", default: "1,10,100,300"}, "skip-areas": {type: "boolean"}}});
+const {values} = parseArgs({options: {scales: {type: "string", default: "1,10,100,420"}, "skip-areas": {type: "boolean"}}});
 const scales = values.scales!.split(",").map(Number);
 
 interface Measure {
