@@ -47,17 +47,22 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
       tickFormat: (d: number) => formatPercent(d)
     },
     marks: [
-      Plot.cell(data, {
-        x: "year",
-        y: "segment",
-        fill: (c: (typeof data)[number]) => (c.shown === null ? undefined : c.shown),
-        stroke: (c: (typeof data)[number]) => (c.segment === options.selected ? "currentColor" : null),
-        title: (c: (typeof data)[number]) =>
-          c.masked
-            ? `${c.segment} ${c.year}: fewer than 11 insured, masked`
-            : `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
-        tip: true
-      }),
+      // Grey cells first: no premium or masked (Plot drops marks whose fill is missing, so they get their own).
+      Plot.cell(
+        data.filter((c) => c.shown === null),
+        {x: "year", y: "segment", fill: "#e0e0e0", title: (c: (typeof data)[number]) => (c.masked ? `${c.segment} ${c.year}: fewer than 11 insured, masked` : `${c.segment} ${c.year}: no earned premium`)}
+      ),
+      Plot.cell(
+        data.filter((c) => c.shown !== null),
+        {
+          x: "year",
+          y: "segment",
+          fill: "shown",
+          title: (c: (typeof data)[number]) => `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
+          tip: true
+        }
+      ),
+      ...(options.selected ? [Plot.cell(data.filter((c) => c.segment === options.selected), {x: "year", y: "segment", fill: "none", stroke: "currentColor", strokeWidth: 1.5})] : []),
       Plot.text(data, {x: "year", y: "segment", text: label, fill: "black", fontSize: 10})
     ]
   });

@@ -132,6 +132,11 @@ describe("charts", () => {
     const texts = [...el.querySelectorAll("svg text")].map((t) => t.textContent);
     expect(texts).toContain("85%");
     expect(texts).toContain("< 11");
+    // Every cell is painted: the S/P ones by the colour scale, the masked one grey.
+    const rects = [...el.querySelectorAll('g[aria-label="cell"] rect')];
+    expect(rects).toHaveLength(2);
+    expect(el.querySelectorAll('g[aria-label="cell"][fill="#e0e0e0"] rect')).toHaveLength(1);
+    expect(rects.filter((r) => r.getAttribute("fill") !== null)).toHaveLength(1);
   });
 
   it("drill-down table masks rows describing fewer than 11 claimants but keeps their labels", () => {
