@@ -58,14 +58,14 @@ describe("carnet new", () => {
     writeFileSync(file, "# mine\n");
     const again = carnet(["new", "Mine", "--use-case", "claims-drift", "--author", "Bob", "--root", root]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe("carnet: carnet new: src/mine.md already exists; choose another title or edit that page\n");
+    expect(again.stderr).toBe("carnet new: src/mine.md already exists; choose another title or edit that page\n");
     expect(readFileSync(file, "utf8")).toBe("# mine\n");
   });
 
   test("refuses an unknown use case, naming the known ones", () => {
     const bad = carnet(["new", "X", "--use-case", "crystal-ball", "--author", "Bob", "--root", root]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^carnet: carnet new: unknown use case "crystal-ball"; expected one of: .*claims-drift/);
+    expect(bad.stderr).toMatch(/^carnet new: unknown use case "crystal-ball"; expected one of: .*claims-drift/);
   });
 
   test("wants a title, a use case and an author", () => {
