@@ -10,7 +10,7 @@
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, lstatSync, readdirSync, symlinkSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync, readdirSync, symlinkSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
@@ -87,6 +87,19 @@ export function settingsFingerprint(env: NodeJS.ProcessEnv = process.env): strin
     });
 }
 
+/** One line per page: its path and a digest of its front matter. */
+function pageFrontMatters(sourceRoot: string): string[] {
+  const pages = readdirSync(sourceRoot, {recursive: true})
+    .map(String)
+    .filter((rel) => rel.endsWith(".md") && !rel.split("/").includes(".observablehq"))
+    .sort();
+  return pages.map((rel) => {
+    const text = readFileSync(join(sourceRoot, rel), "utf8");
+    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+    return `page ${rel} ${createHash("sha256").update(front).digest("hex").slice(0, 16)}`;
+  });
+}
+
 /** Everything a data loader's output may depend on. */
 export function loaderInputsFingerprint(sourceRoot: string, env: NodeJS.ProcessEnv = process.env): string {
   const {dir: extracts} = configuredExtracts(env);
@@ -99,8 +112,10 @@ export function loaderInputsFingerprint(sourceRoot: string, env: NodeJS.ProcessE
     ...listTree(dataDir),
     ...(relative(dataDir, extracts).startsWith("..") ? listTree(extracts) : []),
     ...listTree(join(projectRoot, "package-lock.json")),
-    // Loader scripts and static files of the source root; pages (.md) do not feed loaders.
-    ...listTree(sourceRoot, (rel) => !rel.split("/").includes(".observablehq") && !rel.endsWith(".md"))
+    // Loader scripts and static files of the source root; of pages (.md) only the front matter feeds loaders
+    // (the catalog, the provenance footer), so editing a page's text does not recompute every loader.
+    ...listTree(sourceRoot, (rel) => !rel.split("/").includes(".observablehq") && !rel.endsWith(".md")),
+    ...pageFrontMatters(sourceRoot)
   ];
   return createHash("sha256").update(lines.join("\n")).digest("hex");
 }
