@@ -29,7 +29,36 @@ export default {
   title: "Carnet",
   root: "src",
   output: "dist",
-  // No pages list yet: the sidebar lists pages alphabetically until the lead orders it.
+  // The sidebar in reading order: the analyses by use case, then the catalog and what leadership reads.
+  pages: [
+    {
+      name: "Analyses",
+      pages: [
+        {name: "Claims drift", path: "/claims-drift"},
+        {name: "Expertise targeting ROI", path: "/expertise-roi"},
+        {name: "Detector result matrices", path: "/detectors"}
+      ]
+    },
+    {
+      name: "Portfolio",
+      pages: [
+        {name: "Catalog of analyses", path: "/analyses"},
+        {name: "Use cases", path: "/use-cases"},
+        {name: "Value report", path: "/value-report"}
+      ]
+    },
+    {
+      name: "Examples",
+      collapsible: true,
+      open: false,
+      pages: [
+        {name: "A Python loader", path: "/examples/python-loader"},
+        {name: "A SQL loader", path: "/examples/sql-loader"}
+      ]
+    },
+    {name: "Data quality", path: "/data-quality"}
+  ],
+  pager: false,
   globalStylesheets: [],
   head: `${fonts}\n${print}`,
   footer:
