@@ -35,7 +35,7 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
     height: Math.max(120, 22 * segments.length + 50),
     marginLeft: 90,
     padding: 0.05,
-    x: {label: "Accident year", axis: "top"},
+    x: {label: "Accident year", axis: "top", type: "band"},
     y: {label: null, domain: segments},
     // Threshold bins read faster than a continuous ramp: below 60%, ..., above 150%.
     color: {
@@ -63,7 +63,8 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
         }
       ),
       ...(options.selected ? [Plot.cell(data.filter((c) => c.segment === options.selected), {x: "year", y: "segment", fill: "none", stroke: "currentColor", strokeWidth: 1.5})] : []),
-      Plot.text(data, {x: "year", y: "segment", text: label, fill: "black", fontSize: 10})
+      // White text on the darkest bins, black elsewhere.
+      Plot.text(data, {x: "year", y: "segment", text: label, fill: (c: (typeof data)[number]) => (c.shown !== null && (c.shown < 0.6 || c.shown >= 1.5) ? "white" : "black"), fontSize: 10})
     ]
   });
   figure.append(plot);
