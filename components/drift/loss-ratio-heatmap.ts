@@ -29,6 +29,7 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
   }
   const segments = [...new Set(cells.map((c) => c.segment))];
   const data = cells.map((c) => ({...c, year: String(c.year), shown: c.masked ? null : c.loss_ratio}));
+  const dark = (c: (typeof data)[number]) => c.shown !== null && (c.shown < 0.6 || c.shown >= 1.5);
   const label = (c: (typeof data)[number]) => (c.masked ? MASK : c.loss_ratio === null ? "–" : formatPercent(c.loss_ratio));
   const plot = Plot.plot({
     width: options.width ?? 640,
@@ -64,7 +65,9 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
       ),
       ...(options.selected ? [Plot.cell(data.filter((c) => c.segment === options.selected), {x: "year", y: "segment", fill: "none", stroke: "currentColor", strokeWidth: 1.5})] : []),
       // White text on the darkest bins, black elsewhere.
-      Plot.text(data, {x: "year", y: "segment", text: label, fill: (c: (typeof data)[number]) => (c.shown !== null && (c.shown < 0.6 || c.shown >= 1.5) ? "white" : "black"), fontSize: 10})
+      // (two marks with constant fills: a fill channel would go through the S/P colour scale).
+      Plot.text(data.filter((c) => !dark(c)), {x: "year", y: "segment", text: label, fill: "black", fontSize: 10}),
+      Plot.text(data.filter(dark), {x: "year", y: "segment", text: label, fill: "white", fontSize: 10})
     ]
   });
   figure.append(plot);
