@@ -51,7 +51,7 @@ export async function pageLossRatio(engine: Engine): Promise<Record<string, unkn
 }
 
 export const CLAIM_COLUMNS = [
-  "insured_id",
+  "person",
   "contract_id",
   "sector_naf",
   "region",
@@ -65,14 +65,31 @@ export const CLAIM_COLUMNS = [
   "status"
 ] as const;
 
-/** One row per claim of the window; ids are the staged pseudonyms, no name, NIR or other direct identifier. */
+/**
+ * One row per claim of the window, in month then claim order. The only person key is `person`, a number local to
+ * this table (1 for the first insured met, 2 for the next...) that lets the drill-down count distinct claimants;
+ * no claim id, no insured pseudonym (which other files share), no name, NIR or other direct identifier.
+ */
 export async function pageClaims(engine: Engine): Promise<Record<string, unknown>[]> {
   // On a cluster the per-claim table is not staged locally: the page's rows come straight from the shards.
-  if (engine.kind === "clickhouse") return engine.all(pageClaimRowsSql((engine as ClickHouseEngine).database, pushedDownWindow(engine)));
-  return engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
+  const rows =
+    engine.kind === "clickhouse"
+      ? await engine.all(pageClaimRowsSql((engine as ClickHouseEngine).database, pushedDownWindow(engine)))
+      : await engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
       strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
       coalesce(days_paid, 0) AS days_paid, cost_eur, status
     FROM ${tables.facts} ORDER BY month_start, claim_id`);
+  return withLocalPersons(rows);
+}
+
+/** Replaces insured pseudonyms by numbers in order of first appearance, and drops claim ids. */
+export function withLocalPersons(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  const persons = new Map<unknown, number>();
+  return rows.map(({claim_id: _claim, insured_id, ...rest}) => {
+    let person = persons.get(insured_id);
+    if (person === undefined) persons.set(insured_id, (person = persons.size + 1));
+    return {person, ...rest};
+  });
 }
 
 export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {

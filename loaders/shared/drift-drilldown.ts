@@ -29,7 +29,7 @@ function where(dimension: string): string {
 /** Claims, distinct claimants, days paid and cost per period. Parameters: segment, guarantee, from, to. */
 export function drillByPeriodSql(dimension: string, grain: string): string {
   const period = periodExpr[grain] ?? periodExpr.month;
-  return `SELECT ${period} AS period, count(*)::INTEGER AS claims, count(DISTINCT insured_id)::INTEGER AS claimants,
+  return `SELECT ${period} AS period, count(*)::INTEGER AS claims, count(DISTINCT person)::INTEGER AS claimants,
   sum(days_paid)::DOUBLE AS days_paid, sum(cost_eur)::DOUBLE AS cost_eur,
   sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END)::INTEGER AS open
 FROM claims WHERE ${where(dimension)} GROUP BY 1 ORDER BY 1`;
@@ -37,7 +37,7 @@ FROM claims WHERE ${where(dimension)} GROUP BY 1 ORDER BY 1`;
 
 /** Claims by age band, sex and job category with mean days paid and mean cost. Same parameters. */
 export function drillByProfileSql(dimension: string): string {
-  return `SELECT age_band, sex, job_category, count(*)::INTEGER AS claims, count(DISTINCT insured_id)::INTEGER AS claimants,
+  return `SELECT age_band, sex, job_category, count(*)::INTEGER AS claims, count(DISTINCT person)::INTEGER AS claimants,
   avg(days_paid)::DOUBLE AS mean_days_paid, avg(cost_eur)::DOUBLE AS mean_cost_eur
 FROM claims WHERE ${where(dimension)} GROUP BY ALL ORDER BY age_band, sex, job_category`;
 }

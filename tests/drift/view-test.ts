@@ -84,3 +84,20 @@ describe("drift page view", () => {
     ]);
   });
 });
+
+import {withLocalPersons} from "../../loaders/drift/page-data.ts";
+
+describe("drill-down table", () => {
+  it("numbers people by first appearance and drops claim ids and pseudonyms", () => {
+    const rows = withLocalPersons([
+      {claim_id: "K1", insured_id: "abc", month: "2024-01"},
+      {claim_id: "K2", insured_id: "def", month: "2024-01"},
+      {claim_id: "K3", insured_id: "abc", month: "2024-02"}
+    ]);
+    expect(rows).toEqual([
+      {person: 1, month: "2024-01"},
+      {person: 2, month: "2024-01"},
+      {person: 1, month: "2024-02"}
+    ]);
+  });
+});
