@@ -31,10 +31,12 @@ let duckdb: Outputs;
 let clickhouse: Outputs;
 let firstCounts: {table: string; rows: number}[];
 
+const savedKey = process.env.CARNET_PSEUDONYM_KEY;
+
 beforeAll(async () => {
   // Fails loudly (not skipped) where the server is missing: .ci/run installs it.
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
-  process.env.CARNET_PSEUDONYM_KEY ??= "scale-out-test-key";
+  process.env.CARNET_PSEUDONYM_KEY = "scale-out-test-key";
   await startCluster(clusterDir);
   const generated = carnet(["generate", "--out", extracts, "--seed", "11", "--scale", "0.25"]);
   if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
@@ -44,6 +46,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (savedKey === undefined) delete process.env.CARNET_PSEUDONYM_KEY;
+  else process.env.CARNET_PSEUDONYM_KEY = savedKey;
   // Stops, by PID, only the servers this test started (a cluster already running on the ports is left alone).
   await stopCluster(clusterDir);
   rmSync(work, {recursive: true, force: true});

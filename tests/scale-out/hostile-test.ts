@@ -55,9 +55,11 @@ async function onBoth<T>(run: (engine: Engine, dir: string) => Promise<T>): Prom
   return [out[0], out[1]];
 }
 
+const savedKey = process.env.CARNET_PSEUDONYM_KEY;
+
 beforeAll(async () => {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
-  process.env.CARNET_PSEUDONYM_KEY ??= "scale-out-test-key";
+  process.env.CARNET_PSEUDONYM_KEY = "scale-out-test-key";
   await startCluster(clusterDir);
   const generated = carnet(["generate", "--out", extracts, "--seed", "5", "--scale", "0.1"]);
   if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
@@ -67,6 +69,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (savedKey === undefined) delete process.env.CARNET_PSEUDONYM_KEY;
+  else process.env.CARNET_PSEUDONYM_KEY = savedKey;
   await stopCluster(clusterDir);
   rmSync(work, {recursive: true, force: true});
 });
