@@ -4,7 +4,14 @@
  *   stage DIR     validate + pseudonymise the extract folder into a fresh cache (CARNET_CACHE must be empty)
  *   loader DIR    the drift-shaped aggregation through the loader stack (openExtracts, engine, Arrow), warm cache
  *   plain DIR     the same aggregation as one plain DuckDB SQL statement over the extract CSV files
+ *   ingest DIR    `carnet ingest` of the folder into the cluster at CARNET_BENCH_CLICKHOUSE (warm staging cache)
+ *   clickhouse DIR  the same aggregation pushed down to that cluster (GROUP BY on the shards), result as Arrow
+ *                 locally; also reports the shards' resident memory (VmRSS / VmHWM from /proc, both servers)
  */
+import {spawnSync} from "node:child_process";
+import {existsSync, readFileSync} from "node:fs";
+import {ClickHouseEngine} from "../loaders/engine/clickhouse.ts";
+import {ingest} from "../loaders/ingest/ingest.ts";
 import {join} from "node:path";
 import {DuckDbEngine} from "../loaders/engine/duckdb.ts";
 import {literal} from "../loaders/engine/sql.ts";
@@ -17,6 +24,42 @@ const aggregation = (claims: string, insured: string) => `
          count(*) AS claims, sum(coalesce(c.paid_eur, 0) + coalesce(c.reserve_eur, 0)) AS cost_eur
   FROM ${claims} c JOIN ${insured} i ON i.insured_id = c.insured_id
   GROUP BY ALL ORDER BY ALL`;
+
+/** The same aggregation in ClickHouse's dialect: each shard joins its claims with its own insured (co-sharded by contract). */
+const clickhouseAggregation = (db: string) => `
+  SELECT contract_id, toString(toStartOfMonth(event_date)) AS month, guarantee, sex, job_category,
+         count() AS claims, sum(coalesce(paid_eur, 0) + coalesce(reserve_eur, 0)) AS cost_eur
+  FROM claims ALL INNER JOIN (SELECT insured_id, sex, job_category FROM ${db}.insured_local) USING insured_id
+  GROUP BY contract_id, month, guarantee, sex, job_category
+  ORDER BY contract_id, month, guarantee, sex, job_category`;
+
+function clickhouseUrl(): string {
+  const url = process.env.CARNET_BENCH_CLICKHOUSE;
+  if (!url) throw new Error("CARNET_BENCH_CLICKHOUSE is not set");
+  return url;
+}
+
+/** The servers' PIDs: from the PID files of a cluster bench/run.ts started, else whoever listens on the HTTP ports. */
+function serverPids(): string[] {
+  const fromFiles = (process.env.CARNET_BENCH_PIDS ?? "").split(",").filter((f) => f && existsSync(f)).map((f) => readFileSync(f, "utf8").trim());
+  if (fromFiles.length) return fromFiles;
+  return (process.env.CARNET_BENCH_SHARDS ?? "").split(",").flatMap((hostPort) => {
+    const out = spawnSync("ss", ["-ltnpH", `sport = :${hostPort.split(":").pop()}`], {encoding: "utf8"}).stdout ?? "";
+    return [...out.matchAll(/pid=(\d+)/g)].map((m) => m[1]).slice(0, 1);
+  });
+}
+
+/** Resident memory of the cluster's servers (current and peak since start), from the PID files bench/run.ts passes. */
+function serverMemory(): Record<string, number> {
+  let rss = 0;
+  let hwm = 0;
+  for (const pid of serverPids()) {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    hwm += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  }
+  return {server_rss_mb: rss, server_peak_rss_mb: hwm};
+}
 
 async function task(name: string, dir: string): Promise<Record<string, number>> {
   if (name === "stage") {
@@ -32,10 +75,22 @@ async function task(name: string, dir: string): Promise<Record<string, number>> 
     await extracts.engine.close();
     return {groups: rows.length, arrow_bytes: bytes};
   }
+  if (name === "ingest") {
+    const result = await ingest({url: clickhouseUrl(), extracts: dir, shards: (process.env.CARNET_BENCH_SHARDS ?? "").split(",").filter(Boolean)});
+    return {rows: result.tables.reduce((n, t) => n + t.rows, 0)};
+  }
+  if (name === "clickhouse") {
+    const engine = await ClickHouseEngine.connect(clickhouseUrl());
+    const rows = await engine.all(clickhouseAggregation(engine.database));
+    const bytes = arrowBytes(rows).byteLength;
+    await engine.close();
+    return {groups: rows.length, arrow_bytes: bytes, ...serverMemory()};
+  }
   if (name === "plain") {
     const engine = await DuckDbEngine.open();
-    const csv = (file: string) => `read_csv(${literal(join(dir, file))}, header = true, types = {'event_date': 'DATE'})`;
-    const reader = await engine.connection.runAndReadAll(aggregation(csv("claims.csv"), csv("insured.csv")));
+    // Only claims.csv has an event_date (DuckDB refuses a type for a column the file lacks).
+    const csv = (file: string, types = "") => `read_csv(${literal(join(dir, file))}, header = true${types})`;
+    const reader = await engine.connection.runAndReadAll(aggregation(csv("claims.csv", ", types = {'event_date': 'DATE'}"), csv("insured.csv")));
     const groups = reader.currentRowCount;
     await engine.close();
     return {groups};

@@ -7,6 +7,9 @@
  * For each scale: generate the synthetic extract (kept under bench/out/ for reuse), stage it (validation +
  * pseudonymisation, cold cache), run the drift-shaped aggregation through the loaders (warm cache) and the same
  * aggregation as one plain DuckDB statement over the CSV files, each in its own process for its peak RSS.
+ * With the clickhouse engine (default when /usr/sbin/clickhouse-server exists), the 2-shard loopback cluster
+ * (scripts/clickhouse/cluster.ts) is started once; at each scale the folder is ingested (timed apart) and the same
+ * aggregation runs pushed down to the cluster: client time and RSS, plus the servers' resident memory.
  * Then the per-area benchmarks (drift drill-down, ROI slider, detector metrics) when they exist.
  */
 import {execFileSync, spawnSync} from "node:child_process";
@@ -14,11 +17,21 @@ import {existsSync, mkdtempSync, rmSync, statSync} from "node:fs";
 import {cpus, totalmem, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
+import {SERVER, shards, startCluster, stopCluster} from "../scripts/clickhouse/cluster.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const tsx = join(root, "node_modules/.bin/tsx");
-const {values} = parseArgs({options: {scales: {type: "string", default: "1,10,100,420"}, "skip-areas": {type: "boolean"}}});
+const {values} = parseArgs({
+  options: {scales: {type: "string", default: "1,10,100,420"}, "skip-areas": {type: "boolean"}, engines: {type: "string", default: "duckdb,clickhouse"}}
+});
 const scales = values.scales!.split(",").map(Number);
+const withClickHouse = values.engines!.split(",").includes("clickhouse") && existsSync(SERVER);
+const clusterDir = join(root, "bench/out/clickhouse");
+const clickhouseEnv = {
+  CARNET_BENCH_CLICKHOUSE: `clickhouse://127.0.0.1:${shards[0].http}/carnet_bench`,
+  CARNET_BENCH_SHARDS: shards.map((s) => `127.0.0.1:${s.http}`).join(","),
+  CARNET_BENCH_PIDS: shards.map((_, i) => join(clusterDir, `shard${i + 1}`, "pid")).join(",")
+};
 
 interface Measure {
   seconds: number;
@@ -52,7 +65,9 @@ function generate(scale: number): {dir: string; seconds: number | null; claims: 
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const rows: string[] = [];
+const engineRows: string[] = [];
 process.stderr.write(`bench: scales ${scales.join(", ")}\n`);
+if (withClickHouse) await startCluster(clusterDir);
 for (const scale of scales) {
   const data = generate(scale);
   const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
@@ -65,8 +80,18 @@ for (const scale of scales) {
   rows.push(
     `| ${scale} | ${data.claims.toLocaleString("en-US")} | ${fmt(size, 0)} | ${data.seconds === null ? "(reused)" : fmt(data.seconds, 1)} | ${fmt(stage.seconds)} | ${fmt(stage.peak_rss_mb, 0)} | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | ${fmt(plain.seconds)} | ${fmt(plain.peak_rss_mb, 0)} | ${fmt(loader.seconds / plain.seconds)} | ${fmt((stage.seconds + loader.seconds) / plain.seconds)} |`
   );
+  engineRows.push(`| ${scale} | duckdb (embedded) | – | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | – | ${loader.groups} |`);
+  if (withClickHouse) {
+    process.stderr.write(`bench: scale ${scale}: ingest into the 2-shard cluster, then the same aggregation pushed down\n`);
+    const ingested = child("ingest", data.dir, {CARNET_CACHE: cache, ...clickhouseEnv});
+    const pushed = child("clickhouse", data.dir, clickhouseEnv);
+    engineRows.push(
+      `| ${scale} | clickhouse (2 shards, loopback) | ${fmt(ingested.seconds)} | ${fmt(pushed.seconds)} | ${fmt(pushed.peak_rss_mb, 0)} | ${fmt(pushed.server_rss_mb, 0)} (peak ${fmt(pushed.server_peak_rss_mb, 0)}) | ${pushed.groups} |`
+    );
+  }
   rmSync(cache, {recursive: true, force: true});
 }
+if (withClickHouse) await stopCluster(clusterDir);
 
 const lines = [
   `## Run of ${new Date().toISOString().slice(0, 16)}Z`,
@@ -81,6 +106,18 @@ const lines = [
   "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ...rows
 ];
+
+lines.push(
+  "",
+  "Engine column: the same aggregation through each engine. *ingest s* = `carnet ingest` of the folder (validation from the",
+  "warm staging cache, then CSV streams into the shards), paid once per delivery; *query s* / *client RSS* = the loader",
+  "process (query, result back, Arrow locally); *servers RSS* = resident memory of both ClickHouse servers after the query.",
+  "",
+  "| scale | engine | ingest s | query s | client RSS MiB | servers RSS MiB | groups |",
+  "|---|---|---|---|---|---|---|",
+  ...engineRows,
+  ...(withClickHouse ? [] : ["", "(clickhouse not measured: engine not requested or /usr/sbin/clickhouse-server missing)"])
+);
 
 if (!values["skip-areas"]) {
   lines.push("", "Per-area benchmarks:", "");
