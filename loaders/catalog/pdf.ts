@@ -10,19 +10,7 @@ import {chromium} from "playwright-core";
 import {CarnetError} from "../cli/errors.ts";
 import {serve} from "../../scripts/serve.ts";
 
-export const CHROMIUM = process.env.CARNET_CHROMIUM ?? "/usr/bin/chromium";
-
-/** Flags for a closed network (../shared/framework-offline.md). */
-export const chromiumArgs = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
+import {CHROMIUM, chromiumArgs} from "../browser/chromium.ts";
 
 export interface PrintOptions {
   /** The built site (default dist/). */

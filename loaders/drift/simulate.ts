@@ -2,18 +2,10 @@
  * Seeded random numbers for simulations that justify defaults (CUSUM threshold) and for tests.
  * Not cryptographic; reproducible across runs and platforms.
  */
+import {mulberry32} from "../shared/roi/prng.ts";
 
-/** mulberry32: a small, well-mixed 32-bit generator returning uniforms in [0, 1). */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded generator as the ROI bootstrap: uniforms in [0, 1). */
+export const seededUniform: (seed: number) => () => number = mulberry32;
 
 /** An exact Poisson draw by inversion of the distribution function (fine for means up to a few hundred). */
 export function poissonDraw(mean: number, uniform: () => number): number {

@@ -14,8 +14,9 @@
  * aborted: a page must work with this machine alone.
  */
 import {chromium, type Browser, type BrowserContext, type Page} from "playwright-core";
+import {CHROMIUM, chromiumArgs} from "../../loaders/browser/chromium.ts";
 
-export const CHROMIUM = process.env.CARNET_CHROMIUM ?? "/usr/bin/chromium";
+export {CHROMIUM};
 
 export interface CarnetBrowser {
   browser: Browser;
@@ -27,18 +28,7 @@ export async function launchBrowser(): Promise<CarnetBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-default-apps",
-      "--disable-extensions"
-    ]
+    args: chromiumArgs
   });
   return {
     browser,
