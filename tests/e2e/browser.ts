@@ -80,7 +80,11 @@ export async function openPage(browser: CarnetBrowser | Browser, baseUrl: string
   });
   page.on("pageerror", (error) => pageErrors.push(error.stack?.split("\n").slice(0, 3).join(" | ") ?? error.message));
   page.on("requestfailed", (request) => {
-    if (new URL(request.url()).origin === origin) failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+    const error = request.failure()?.errorText ?? "failed";
+    // A fetch the page itself cancels (a cell re-running while its file loads, a navigation) is not a broken
+    // request; anything else failing on the site's own origin is.
+    if (error === "net::ERR_ABORTED") return;
+    if (new URL(request.url()).origin === origin) failedRequests.push(`${request.url()}: ${error}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
