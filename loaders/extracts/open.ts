@@ -54,7 +54,7 @@ export async function openStagedExtracts(dir = extractsDir()): Promise<Extracts>
   const folder = join(cacheDir(), fingerprint(dir, key));
   if (!existsSync(join(folder, "meta.json"))) await stageToCache(dir, key, folder);
   const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
-  const engine = await DuckDbEngine.open();
+  const engine = await DuckDbEngine.open(":memory:", {memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB"});
   for (const name of [...contract.map((f) => f.name), "rejects"]) {
     await engine.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${literal(join(folder, `${name}.parquet`))})`);
   }
@@ -75,7 +75,9 @@ function fingerprint(dir: string, key: string): string {
 async function stageToCache(dir: string, key: string, folder: string): Promise<void> {
   const temporary = `${folder}.tmp-${process.pid}`;
   mkdirSync(temporary, {recursive: true});
-  const staged = await stageExtracts(dir, key, await DuckDbEngine.open(":memory:", {temp_directory: join(temporary, "spill")}));
+  // A bounded workspace: past the limit DuckDB spills to disk instead of growing (10M claims stage in < 4 GiB).
+  const options = {temp_directory: join(temporary, "spill"), memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB"};
+  const staged = await stageExtracts(dir, key, await DuckDbEngine.open(":memory:", options));
   try {
     for (const name of [...contract.map((f) => f.name), "rejects"]) {
       await staged.engine.run(`COPY ${name} TO ${literal(join(temporary, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
