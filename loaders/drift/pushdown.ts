@@ -35,6 +35,21 @@ export function driftWorkspace(engine: Engine): Engine {
   return workspace.local;
 }
 
+const closing = new WeakSet<Engine>();
+
+/** Closing the cluster engine also closes its drift workspace (loaders call engine.close() and nothing else). */
+function closeWithEngine(engine: Engine): void {
+  if (closing.has(engine)) return;
+  closing.add(engine);
+  const close = engine.close.bind(engine);
+  engine.close = async () => {
+    const workspace = workspaces.get(engine);
+    workspaces.delete(engine);
+    await workspace?.local.close();
+    await close();
+  };
+}
+
 /** The analysis window prepared on a cluster engine. */
 export function pushedDownWindow(engine: Engine): DateWindow {
   driftWorkspace(engine);
@@ -97,6 +112,7 @@ export async function preparePushedDown(engine: Engine, options: PrepareOptions)
     rmSync(dir, {recursive: true, force: true});
   }
   workspaces.set(engine, {local: work, window});
+  closeWithEngine(engine);
 
   const csv = options.extractsDir ? join(options.extractsDir, "reference_rates.csv") : undefined;
   let referenceSource: DriftSetup["referenceSource"] = "estimated";
