@@ -98,7 +98,7 @@ const lines = [
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}.`,
   "",
-  "Aggregation: claims count and cost per contract × month × guarantee × sex × job category (claims ⋈ insured).",
+  "Aggregation: claims count and cost per month × guarantee × sex × job category (claims ⋈ insured), a page-sized cube.",
   "*Loader* = openExtracts (staged cache) → engine → Arrow IPC; *plain* = one DuckDB statement over the CSVs;",
   "*staging* = reading, validating and pseudonymising all six files once per delivery (cold cache).",
   "",
