@@ -3,6 +3,7 @@
  * the same name, in dependency order (references point to files staged before). Returns the engine holding
  * those tables plus `rejects`, and the accounting `rows read = rows accepted + rows rejected` per file.
  */
+import {progress, progressDone} from "../cli/output.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import {contract} from "./contract.ts";
 import {locateFile, loadRaw} from "./raw.ts";
@@ -32,11 +33,14 @@ export async function stageExtracts(dir: string, key: string, engine?: DuckDbEng
   engine ??= await DuckDbEngine.open();
   await engine.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`);
   const files: FileAccounting[] = [];
-  for (const file of contract) {
+  for (const [i, file] of contract.entries()) {
     if (file.optional && !locateFile(dir, file)) continue;
+    progress(`staging ${file.name} (${i + 1}/${contract.length}): reading`);
     const raw = await loadRaw(engine, dir, file);
+    progress(`staging ${file.name} (${i + 1}/${contract.length}): validating ${raw.rowsRead.toLocaleString("en-US")} rows`);
     files.push(await validateFile(engine, raw, file, key));
   }
+  progressDone();
   const [{snapshot}] = await engine.all<{snapshot: string | null}>(`SELECT greatest(
       (SELECT max(declared_date) FROM claims), (SELECT max(event_date) FROM claims),
       (SELECT max(ordered_date) FROM expertises), (SELECT max(scored_date) FROM scores)) AS snapshot`);
