@@ -2,34 +2,17 @@
  * The catalog of analyses in Chromium: filtering by text and by facet changes the list a reader sees.
  * Runs on the built site (npm test builds dist/ first).
  */
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
-import {distDir, requireDist} from "../build/dist-files.ts";
-import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";
+import {describe, expect, test} from "vitest";
+import {useBuiltPage} from "./built-page.ts";
 
-let browser: CarnetBrowser;
-let site: Served;
-let visit: PageVisit;
+const opened = useBuiltPage("/analyses");
 
-beforeAll(async () => {
-  requireDist();
-  site = await serve(distDir);
-  browser = await launchBrowser();
-  visit = await openPage(browser, site.url, "/analyses");
-});
-
-afterAll(async () => {
-  await visit?.close();
-  await browser?.close();
-  await site?.close();
-});
-
-const entries = () => visit.page.$$eval(".carnet-catalog-entry", (nodes) => nodes.map((n) => n.getAttribute("data-href")));
-const count = () => visit.page.textContent(".carnet-catalog-count");
+const entries = () => opened.visit.page.$$eval(".carnet-catalog-entry", (nodes) => nodes.map((n) => n.getAttribute("data-href")));
+const count = () => opened.visit.page.textContent(".carnet-catalog-count");
 
 describe("the catalog page", () => {
   test("opens without errors and lists the analyses, newest first", async () => {
-    expect(await visit.problems()).toEqual([]);
+    expect(await opened.visit.problems()).toEqual([]);
     const all = await entries();
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all).toEqual(expect.arrayContaining(["examples/python-loader", "examples/sql-loader"]));
@@ -38,29 +21,29 @@ describe("the catalog page", () => {
 
   test("narrows the list as the reader types in the search box, and restores it when cleared", async () => {
     const all = await entries();
-    const search = visit.page.getByRole("textbox", {name: "Search"});
+    const search = opened.visit.page.getByRole("textbox", {name: "Search"});
     await search.fill("python");
     await search.dispatchEvent("input");
-    await visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length < n, all.length);
+    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length < n, all.length);
     expect(await entries()).toContain("examples/python-loader");
     expect(await entries()).not.toContain("examples/sql-loader");
     await search.fill("no analysis has this zzqx word");
     await search.dispatchEvent("input");
-    await visit.page.waitForSelector(".carnet-catalog-empty");
+    await opened.visit.page.waitForSelector(".carnet-catalog-empty");
     expect(await count()).toBe(`0 of ${all.length} analyses`);
     await search.fill("");
     await search.dispatchEvent("input");
-    await visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, all.length);
+    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, all.length);
   });
 
   test("filters by use case with the facet's own count", async () => {
-    const select = visit.page.getByRole("listbox", {name: "Use case"});
+    const select = opened.visit.page.getByRole("listbox", {name: "Use case"});
     const first = select.locator("option").first();
     const label = (await first.textContent()) ?? "";
     const expected = Number(/\((\d+)\)$/.exec(label)?.[1]);
     await select.selectOption({index: 0});
-    await visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, expected);
+    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, expected);
     expect((await entries()).length).toBe(expected);
-    expect(await visit.problems()).toEqual([]);
+    expect(await opened.visit.problems()).toEqual([]);
   });
 });

@@ -3,31 +3,14 @@
  * reload, clicking a funnel point drills into that segment (DuckDB-Wasm answers), and the alert list downloads.
  * `npm test` builds dist/ first; this file builds nothing.
  */
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
-import {distDir, requireDist} from "../build/dist-files.ts";
-import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";
+import {describe, expect, test} from "vitest";
+import {useBuiltPage} from "./built-page.ts";
 
-let browser: CarnetBrowser;
-let site: Served;
-let visit: PageVisit;
-
-beforeAll(async () => {
-  requireDist();
-  site = await serve(distDir);
-  browser = await launchBrowser();
-  visit = await openPage(browser, site.url, "/claims-drift");
-});
-
-afterAll(async () => {
-  await visit?.close();
-  await browser?.close();
-  await site?.close();
-});
+const opened = useBuiltPage("/claims-drift");
 
 /** What a reader sees of each chart, to compare before and after an input changes. */
 async function snapshot() {
-  const page = visit.page;
+  const page = opened.visit.page;
   return {
     funnel: await page.locator(".drift-funnel circle[data-segment]").count(),
     funnelSegments: await page.locator(".drift-funnel circle[data-segment]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-segment")).join(",")),
@@ -42,7 +25,7 @@ async function snapshot() {
 
 describe("claims drift page", () => {
   test("renders every chart without console errors, failed requests or cell errors", async () => {
-    expect(await visit.problems()).toEqual([]);
+    expect(await opened.visit.problems()).toEqual([]);
     const s = await snapshot();
     expect(s.funnel).toBeGreaterThan(10);
     expect(s.alerts).toContain("Download the alerts (CSV)");
@@ -53,12 +36,12 @@ describe("claims drift page", () => {
   });
 
   test("changing the segment dimension updates every chart without a reload", async () => {
-    const page = visit.page;
+    const page = opened.visit.page;
     await page.evaluate(() => ((window as unknown as {__marker: number}).__marker = 42));
     const before = await snapshot();
     const select = page.locator("form select").first();
     await select.selectOption({label: "Sector (NAF)"});
-    await visit.settle();
+    await opened.visit.settle();
     const after = await snapshot();
     expect(await page.evaluate(() => (window as unknown as {__marker?: number}).__marker)).toBe(42);
     expect(after.funnelSegments).not.toEqual(before.funnelSegments);
@@ -69,22 +52,22 @@ describe("claims drift page", () => {
     expect(after.alerts).not.toEqual(before.alerts);
     // The drill-down is a DuckDB-Wasm query: it answers a moment after the charts.
     await expect.poll(async () => (await snapshot()).drill, {timeout: 30_000}).not.toEqual(before.drill);
-    expect(await visit.problems()).toEqual([]);
+    expect(await opened.visit.problems()).toEqual([]);
   });
 
   test("clicking a funnel point drills into that segment", async () => {
-    const page = visit.page;
+    const page = opened.visit.page;
     const point = page.locator(".drift-funnel circle[data-segment]").nth(2);
     const segment = await point.getAttribute("data-segment");
     await point.dispatchEvent("click");
-    await visit.settle();
+    await opened.visit.settle();
     await expect.poll(() => page.locator("#observablehq-main h2").allInnerTexts()).toContain(`Sector (NAF) ${segment}`);
     expect(await page.locator(`.drift-funnel circle[data-segment="${segment}"]`).getAttribute("r")).toBe("6");
-    expect(await visit.problems()).toEqual([]);
+    expect(await opened.visit.problems()).toEqual([]);
   });
 
   test("the alert list downloads as CSV", async () => {
-    const href = await visit.page.locator(".drift-alerts a[download]").getAttribute("href");
+    const href = await opened.visit.page.locator(".drift-alerts a[download]").getAttribute("href");
     expect(decodeURIComponent(href!)).toMatch(/^data:text\/csv;charset=utf-8,segment,onset,signal,reason,actual,expected,ae,excess_claims,excess_cost_eur/);
   });
 

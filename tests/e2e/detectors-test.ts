@@ -3,72 +3,55 @@
  * datasets, copy-move in two versions), a click on a cell opens its drill-down, a change of metric keeps it open,
  * and the version comparison counts datasets improved and worse. Runs on the built site (npm test builds dist/).
  */
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
-import {distDir, requireDist} from "../build/dist-files.ts";
-import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";
+import {describe, expect, test} from "vitest";
+import {useBuiltPage} from "./built-page.ts";
 
-let browser: CarnetBrowser;
-let site: Served;
-let visit: PageVisit;
-
-beforeAll(async () => {
-  requireDist();
-  site = await serve(distDir);
-  browser = await launchBrowser();
-  visit = await openPage(browser, site.url, "/detectors");
-});
-
-afterAll(async () => {
-  await visit?.close();
-  await browser?.close();
-  await site?.close();
-});
+const opened = useBuiltPage("/detectors");
 
 const cell = (detector: string, version: string, dataset: string) =>
-  visit.page.locator(`.detector-matrix g.cell[data-detector="${detector}"][data-version="${version}"][data-dataset="${dataset}"]`);
+  opened.visit.page.locator(`.detector-matrix g.cell[data-detector="${detector}"][data-version="${version}"][data-dataset="${dataset}"]`);
 
 describe("the detectors page", () => {
   test("opens without errors and shows every detector version on all 10 datasets", async () => {
-    expect(await visit.problems()).toEqual([]);
-    const versions = await visit.page.$$eval(".detector-matrix text.version", (nodes) => nodes.map((n) => n.textContent));
-    const detectors = await visit.page.$$eval(".detector-matrix text.detector", (nodes) => nodes.map((n) => n.textContent));
+    expect(await opened.visit.problems()).toEqual([]);
+    const versions = await opened.visit.page.$$eval(".detector-matrix text.version", (nodes) => nodes.map((n) => n.textContent));
+    const detectors = await opened.visit.page.$$eval(".detector-matrix text.detector", (nodes) => nodes.map((n) => n.textContent));
     expect(detectors).toEqual(["copy-move", "image-splicing", "watch-list"]);
     expect(versions.slice(0, 2)).toEqual(["2.0.0", "2.1.0"]);
-    expect(await visit.page.locator(".detector-matrix g.columns text").count()).toBe(10);
-    expect(await visit.page.locator(".detector-matrix g.cell").count()).toBe(versions.length * 10);
-    expect(await visit.page.locator(".detector-matrix g.cell.not-run").count()).toBe(0);
-    expect(await visit.page.textContent(".drill-down-empty")).toContain("Click a cell");
+    expect(await opened.visit.page.locator(".detector-matrix g.columns text").count()).toBe(10);
+    expect(await opened.visit.page.locator(".detector-matrix g.cell").count()).toBe(versions.length * 10);
+    expect(await opened.visit.page.locator(".detector-matrix g.cell.not-run").count()).toBe(0);
+    expect(await opened.visit.page.textContent(".drill-down-empty")).toContain("Click a cell");
   });
 
   test("shows a cell's confusion matrix, curves and manifest when the cell is clicked", async () => {
     const target = cell("copy-move", "2.1.0", "CASIA");
     const printed = await target.locator("text").textContent();
     await target.click();
-    await visit.page.waitForSelector(".drill-down");
-    await visit.settle();
-    expect(await visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
+    await opened.visit.page.waitForSelector(".drill-down");
+    await opened.visit.settle();
+    expect(await opened.visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
     // The value in the cell is the AUC the drill-down states.
-    expect(await visit.page.textContent(".drill-down p")).toContain(`ROC AUC ${printed!.replace("*", "")}`);
-    expect(await visit.page.locator(".drill-down .confusion-matrix td").count()).toBe(4);
-    expect(await visit.page.locator(".drill-down svg").count()).toBeGreaterThanOrEqual(2);
-    const manifest = await visit.page.textContent(".drill-down .run-manifest");
+    expect(await opened.visit.page.textContent(".drill-down p")).toContain(`ROC AUC ${printed!.replace("*", "")}`);
+    expect(await opened.visit.page.locator(".drill-down .confusion-matrix td").count()).toBe(4);
+    expect(await opened.visit.page.locator(".drill-down svg").count()).toBeGreaterThanOrEqual(2);
+    const manifest = await opened.visit.page.textContent(".drill-down .run-manifest");
     expect(manifest).toContain("Code commit");
     expect(manifest).toContain("copy-move 2.1.0");
-    expect(new URL(visit.page.url()).hash).toMatch(/^#run=/);
-    expect(await visit.problems()).toEqual([]);
+    expect(new URL(opened.visit.page.url()).hash).toMatch(/^#run=/);
+    expect(await opened.visit.problems()).toEqual([]);
   });
 
   test("keeps the drill-down open and recolours the matrix when the metric changes", async () => {
-    await visit.page.getByRole("combobox", {name: "Metric"}).selectOption({label: "Average precision"});
-    await visit.settle();
-    expect(await visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
-    expect(await visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe("Average precision per detector version and dataset");
-    expect(await visit.problems()).toEqual([]);
+    await opened.visit.page.getByRole("combobox", {name: "Metric"}).selectOption({label: "Average precision"});
+    await opened.visit.settle();
+    expect(await opened.visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
+    expect(await opened.visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe("Average precision per detector version and dataset");
+    expect(await opened.visit.problems()).toEqual([]);
   });
 
   test("counts the datasets on which copy-move 2.1.0 improved or got worse against 2.0.0", async () => {
-    const summary = (await visit.page.textContent(".comparison-summary")) ?? "";
+    const summary = (await opened.visit.page.textContent(".comparison-summary")) ?? "";
     const improved = Number(/improved on (\d+) dataset/.exec(summary)?.[1]);
     const worse = Number(/worse on (\d+)/.exec(summary)?.[1]);
     const unchanged = Number(/unchanged on (\d+)/.exec(summary)?.[1]);
