@@ -5,6 +5,7 @@
  */
 import type {Engine} from "../engine/engine.ts";
 import {CUSUM_DEFAULTS} from "../shared/cusum.ts";
+import {MIN_INSURED} from "../shared/drift-view.ts";
 import {grains} from "../shared/periods.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
@@ -14,6 +15,7 @@ import {pageClaimRowsSql} from "./sql/clickhouse/cluster.ts";
 import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
+
 
 export const CELL_COLUMNS = [
   "dimension",
@@ -30,11 +32,26 @@ export const CELL_COLUMNS = [
   "cost_eur"
 ] as const;
 
+/**
+ * Statistical secrecy at the source: a segment none of whose cells reaches MIN_INSURED insured would be masked in
+ * every view of the page (a sum of cells is credited with its largest cell's count), so its cells are not written
+ * to the published file at all. A static site is easy to copy; what is masked must not be downloadable either.
+ */
+export function withoutSmallSegments<T extends {segment?: unknown; insured?: unknown}>(rows: T[], group: (row: T) => string): T[] {
+  const largest = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${group(row)}\u0000${String(row.segment)}`;
+    largest.set(key, Math.max(largest.get(key) ?? 0, Number(row.insured ?? 0)));
+  }
+  return rows.filter((row) => (largest.get(`${group(row)}\u0000${String(row.segment)}`) ?? 0) >= MIN_INSURED);
+}
+
 export async function pageCells(engine: Engine, setup: DriftSetup): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     for (const grain of grains) {
-      for (const cell of await aeCells(engine, dimension, grain, setup.guarantees, "segment")) out.push({dimension, grain, ...cell});
+      const cells = (await aeCells(engine, dimension, grain, setup.guarantees, "segment")).map((cell) => ({dimension, grain, ...cell}));
+      out.push(...withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`));
     }
   }
   return out;
@@ -45,7 +62,8 @@ export const LOSS_RATIO_COLUMNS = ["dimension", "segment", "year", "premium_eur"
 export async function pageLossRatio(engine: Engine): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
-    for (const cell of await lossRatioCells(engine, dimension)) out.push({dimension, ...cell});
+    const cells = (await lossRatioCells(engine, dimension)).map((cell) => ({dimension, ...cell}));
+    out.push(...withoutSmallSegments(cells, (c) => c.dimension));
   }
   return out;
 }
