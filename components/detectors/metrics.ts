@@ -1,3 +1,5 @@
+import type {RunManifest} from "../../loaders/detectors/types.js";
+
 /** The metrics a reader can pick for the matrix, and how each is written. Browser-safe, no Framework globals. */
 export const METRICS = ["auc", "average_precision", "f1", "precision", "recall", "accuracy"] as const;
 export type Metric = (typeof METRICS)[number];
@@ -11,19 +13,10 @@ export const METRIC_LABELS: Record<Metric, string> = {
   accuracy: "Accuracy at the decision"
 };
 
-/** One run as the page holds it: manifest facts and metrics, flat. */
-export interface RunSummary {
+/** One run as the page holds it: its manifest's facts (type erased at build: nothing Node-side ships) and metrics, flat. */
+export interface RunSummary extends RunManifest {
   /** Unique key of the run (its folder). */
   id: string;
-  run_id: string;
-  detector: string;
-  detector_version: string;
-  dataset: string;
-  dataset_version: string | null;
-  threshold: number | null;
-  params: Record<string, unknown>;
-  code_commit: string | null;
-  started_at: string;
   current: boolean;
   n: number;
   positives: number;
