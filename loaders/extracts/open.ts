@@ -6,7 +6,7 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, resolve} from "node:path";
+import {dirname, join, resolve} from "node:path";
 import {CarnetError} from "../cli/errors.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import type {Engine} from "../engine/engine.ts";
@@ -95,6 +95,19 @@ async function stageToCache(dir: string, key: string, folder: string): Promise<v
   } catch {
     rmSync(temporary, {recursive: true, force: true});
   }
+  pruneCache(folder);
+}
+
+/** Keeps the most recently staged deliveries only, so the cache does not grow with every delivery. */
+const KEPT_STAGINGS = 6;
+
+function pruneCache(current: string): void {
+  const root = dirname(current);
+  const stagings = readdirSync(root)
+    .filter((name) => /^[0-9a-f]{24}$/.test(name))
+    .map((name) => ({path: join(root, name), time: statSync(join(root, name)).mtimeMs}))
+    .sort((a, b) => b.time - a.time);
+  for (const old of stagings.slice(KEPT_STAGINGS)) if (old.path !== current) rmSync(old.path, {recursive: true, force: true});
 }
 
 /** The same extract, already validated and loaded into a ClickHouse cluster by `carnet ingest`. */
