@@ -10,7 +10,7 @@ import {literal} from "../../../engine/sql.ts";
 import type {Grain} from "../../../shared/periods.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
 import {SEGMENT_CREDIBILITY, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
-import {SEASON_CREDIBILITY} from "../duckdb/reference-rates.ts";
+import {CLAIM_CUBE, createReferenceRatesSql as duckdbReferenceRatesSql, createSeasonSql as duckdbSeasonSql} from "../duckdb/reference-rates.ts";
 
 export interface CubeTables extends AeCellsTables {
   /** Distinct insured and insured-years per grain, dimension, period and segment. */
@@ -112,43 +112,12 @@ LEFT JOIN ins i ON i.year = k.year AND i.segment = ${byGuarantee ? "'*'" : "k.se
 ORDER BY k.segment, k.year`;
 }
 
-/** Reference rates estimated from the reference window's cubes (see ../duckdb/reference-rates.ts). */
+/** Reference rates estimated from the reference window's cubes: the DuckDB statement, counting cube rows. */
 export function createReferenceRatesSql(table: string, exposure: string, facts: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-WITH guarantees AS (SELECT DISTINCT guarantee FROM claims),
-groups AS (SELECT DISTINCT sex, job_category FROM insured),
-bands AS (SELECT printf('%d-%d', b, b + 9) AS age_band FROM range(0, 130, 10) AS t(b)),
-ref_exposure AS (SELECT sex, job_category, band_month AS age_band, sum(years) AS years FROM ${exposure} GROUP BY ALL),
-ref_claims AS (SELECT guarantee, sex, job_category, band_month AS age_band, sum(claims)::BIGINT AS claims FROM ${facts} GROUP BY ALL),
-overall AS (
-  SELECT g.guarantee, (SELECT coalesce(sum(claims), 0) FROM ${facts} f WHERE f.guarantee = g.guarantee)
-         / nullif((SELECT sum(years) FROM ${exposure}), 0) AS rate
-  FROM guarantees g
-)
-SELECT g.guarantee, k.sex, k.job_category, b.age_band,
-       CASE WHEN coalesce(e.years, 0) > 0 THEN coalesce(c.claims, 0) / e.years ELSE coalesce(o.rate, 0) END AS annual_rate,
-       coalesce(e.years, 0) AS reference_years, coalesce(c.claims, 0) AS reference_claims
-FROM guarantees g CROSS JOIN groups k CROSS JOIN bands b
-JOIN overall o ON o.guarantee = g.guarantee
-LEFT JOIN ref_exposure e ON e.sex = k.sex AND e.job_category = k.job_category AND e.age_band = b.age_band
-LEFT JOIN ref_claims c ON c.guarantee = g.guarantee AND c.sex = k.sex AND c.job_category = k.job_category AND c.age_band = b.age_band`;
+  return duckdbReferenceRatesSql(table, exposure, facts, CLAIM_CUBE);
 }
 
-/** Seasonal factors from the reference window's cubes (see ../duckdb/reference-rates.ts). */
+/** Seasonal factors from the reference window's cubes: the DuckDB statement, counting cube rows. */
 export function createSeasonSql(table: string, rates: string, exposure: string, facts: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-WITH e AS (
-  SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
-  FROM ${exposure} x JOIN ${rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.band_month
-  GROUP BY ALL
-),
-a AS (SELECT guarantee, month(month_start) AS moy, sum(claims)::BIGINT AS actual FROM ${facts} GROUP BY ALL),
-m AS (SELECT e.guarantee, e.moy, e.expected, coalesce(a.actual, 0) AS actual
-      FROM e LEFT JOIN a ON a.guarantee = e.guarantee AND a.moy = e.moy),
-level AS (SELECT guarantee, sum(actual) / nullif(sum(expected), 0) AS level FROM m GROUP BY ALL)
-SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy,
-       coalesce((m.actual + ${SEASON_CREDIBILITY}) / nullif(m.expected * l.level + ${SEASON_CREDIBILITY}, 0), 1) AS factor
-FROM (SELECT DISTINCT guarantee FROM ${rates}) g CROSS JOIN range(1, 13) AS t(moy)
-LEFT JOIN m ON m.guarantee = g.guarantee AND m.moy = t.moy
-LEFT JOIN level l ON l.guarantee = g.guarantee`;
+  return duckdbSeasonSql(table, rates, exposure, facts, CLAIM_CUBE);
 }

@@ -6,15 +6,22 @@
  */
 import {literal} from "../../../engine/sql.ts";
 
-export function createReferenceRatesSql(table: string, exposure: string, facts: string): string {
+/**
+ * How a group's claims are counted: one row per claim here; the ClickHouse path runs the same statements over
+ * a claims cube, where each row carries a `claims` count (../clickhouse/local.ts).
+ */
+export const CLAIM_ROWS = "count(*)";
+export const CLAIM_CUBE = "sum(claims)::BIGINT";
+
+export function createReferenceRatesSql(table: string, exposure: string, facts: string, claims = CLAIM_ROWS): string {
   return `CREATE OR REPLACE TEMP TABLE ${table} AS
 WITH guarantees AS (SELECT DISTINCT guarantee FROM claims),
 groups AS (SELECT DISTINCT sex, job_category FROM insured),
 bands AS (SELECT printf('%d-%d', b, b + 9) AS age_band FROM range(0, 130, 10) AS t(b)),
 ref_exposure AS (SELECT sex, job_category, band_month AS age_band, sum(years) AS years FROM ${exposure} GROUP BY ALL),
-ref_claims AS (SELECT guarantee, sex, job_category, band_month AS age_band, count(*) AS claims FROM ${facts} GROUP BY ALL),
+ref_claims AS (SELECT guarantee, sex, job_category, band_month AS age_band, ${claims} AS claims FROM ${facts} GROUP BY ALL),
 overall AS (
-  SELECT g.guarantee, (SELECT count(*) FROM ${facts} f WHERE f.guarantee = g.guarantee)
+  SELECT g.guarantee, (SELECT coalesce(${claims}, 0) FROM ${facts} f WHERE f.guarantee = g.guarantee)
          / nullif((SELECT sum(years) FROM ${exposure}), 0) AS rate
   FROM guarantees g
 )
@@ -58,14 +65,14 @@ LEFT JOIN given v ON v.guarantee = g.guarantee AND v.sex = k.sex AND v.job_categ
  */
 export const SEASON_CREDIBILITY = 20;
 
-export function createSeasonSql(table: string, rates: string, exposure: string, facts: string): string {
+export function createSeasonSql(table: string, rates: string, exposure: string, facts: string, claims = CLAIM_ROWS): string {
   return `CREATE OR REPLACE TEMP TABLE ${table} AS
 WITH e AS (
   SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
   FROM ${exposure} x JOIN ${rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.band_month
   GROUP BY ALL
 ),
-a AS (SELECT guarantee, month(month_start) AS moy, count(*) AS actual FROM ${facts} GROUP BY ALL),
+a AS (SELECT guarantee, month(month_start) AS moy, ${claims} AS actual FROM ${facts} GROUP BY ALL),
 m AS (SELECT e.guarantee, e.moy, e.expected, coalesce(a.actual, 0) AS actual
       FROM e LEFT JOIN a ON a.guarantee = e.guarantee AND a.moy = e.moy),
 level AS (SELECT guarantee, sum(actual) / nullif(sum(expected), 0) AS level FROM m GROUP BY ALL)
