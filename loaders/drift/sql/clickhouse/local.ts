@@ -10,6 +10,7 @@ import {literal} from "../../../engine/sql.ts";
 import type {Grain} from "../../../shared/periods.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
 import {SEGMENT_CREDIBILITY, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
+import {lossRatioSql as duckdbLossRatioSql} from "../duckdb/loss-ratio.ts";
 import {CLAIM_CUBE, createReferenceRatesSql as duckdbReferenceRatesSql, createSeasonSql as duckdbSeasonSql} from "../duckdb/reference-rates.ts";
 
 export interface CubeTables extends AeCellsTables {
@@ -75,41 +76,13 @@ FROM cells c LEFT JOIN ins i ON i.period_start = c.period_start AND i.segment = 
 ORDER BY segment, c.guarantee, c.period_start`;
 }
 
+/** S/P from the cubes: the DuckDB statement, counting cube rows and reading the cluster's distinct insured. */
 export function lossRatioSql(dimension: Dimension, t: Pick<CubeTables, "exposure" | "facts" | "insured">): string {
-  const byContract = dimension === "contract" || dimension === "sector" || dimension === "region";
-  const byGuarantee = dimension === "guarantee";
-  const segment = dimension === "age_band" ? "band_year" : segmentColumn[dimension];
-  const years = `SELECT DISTINCT year(year_start) AS year FROM ${t.exposure}`;
-  const premium = byGuarantee
-    ? `SELECT p.year, g.guarantee AS segment, sum(p.earned_premium_eur) AS premium_eur
-       FROM premiums p CROSS JOIN (SELECT DISTINCT guarantee FROM ${t.facts}) g
-       WHERE p.year IN (${years}) GROUP BY ALL`
-    : byContract
-      ? `SELECT p.year, c.${segmentColumn[dimension]} AS segment, sum(p.earned_premium_eur) AS premium_eur
-         FROM premiums p JOIN contracts c ON c.contract_id = p.contract_id
-         WHERE p.year IN (${years}) GROUP BY ALL`
-      : `SELECT p.year, s.segment, sum(p.earned_premium_eur * s.years / t.years) AS premium_eur
-         FROM premiums p
-         JOIN (SELECT year(year_start) AS year, contract_id, ${segment} AS segment, sum(years) AS years
-               FROM ${t.exposure} GROUP BY ALL) s ON s.contract_id = p.contract_id AND s.year = p.year
-         JOIN (SELECT year(year_start) AS year, contract_id, sum(years) AS years
-               FROM ${t.exposure} GROUP BY ALL) t ON t.contract_id = p.contract_id AND t.year = p.year
-         WHERE t.years > 0 GROUP BY ALL`;
-  return `WITH prem AS (${premium}),
-cost AS (SELECT year(year_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, sum(claims)::BIGINT AS claims
-         FROM ${t.facts} GROUP BY ALL),
-ins AS (SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${t.insured}
-        WHERE grain = 'year' AND dimension = ${literal(dimension)}),
-keys AS (SELECT year, segment FROM prem UNION SELECT year, segment FROM cost)
-SELECT k.segment, k.year, coalesce(p.premium_eur, 0) AS premium_eur, coalesce(c.cost_eur, 0) AS cost_eur,
-       coalesce(c.claims, 0) AS claims,
-       CASE WHEN p.premium_eur > 0 THEN coalesce(c.cost_eur, 0) / p.premium_eur END AS loss_ratio,
-       coalesce(i.insured, 0) AS insured, coalesce(i.exposure_years, 0) AS exposure_years
-FROM keys k
-LEFT JOIN prem p ON p.year = k.year AND p.segment = k.segment
-LEFT JOIN cost c ON c.year = k.year AND c.segment = k.segment
-LEFT JOIN ins i ON i.year = k.year AND i.segment = ${byGuarantee ? "'*'" : "k.segment"}
-ORDER BY k.segment, k.year`;
+  return duckdbLossRatioSql(dimension, t, {
+    claims: CLAIM_CUBE,
+    insured: (d) => `SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${t.insured}
+        WHERE grain = 'year' AND dimension = ${literal(d)}`
+  });
 }
 
 /** Reference rates estimated from the reference window's cubes: the DuckDB statement, counting cube rows. */

@@ -7,6 +7,7 @@
  * contribution to S/P).
  */
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
+import {CLAIM_ROWS} from "./reference-rates.ts";
 
 export interface LossRatioTables {
   /** Monthly exposure (see exposure.ts). */
@@ -15,7 +16,24 @@ export interface LossRatioTables {
   facts: string;
 }
 
-export function lossRatioSql(dimension: Dimension, t: LossRatioTables): string {
+/**
+ * How claims and distinct insured are counted: over row-level tables here; the ClickHouse path passes counts
+ * over the cluster's cubes instead (../clickhouse/local.ts), with the rest of the statement unchanged.
+ */
+export interface LossRatioCounting {
+  claims: string;
+  /** A query giving (year, segment, insured, exposure_years). */
+  insured(dimension: Dimension, exposureSegment: string): string;
+}
+
+export const countRows = (t: LossRatioTables): LossRatioCounting => ({
+  claims: CLAIM_ROWS,
+  insured: (_dimension, exposureSegment) => `SELECT year(year_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
+               sum(years) AS exposure_years
+        FROM ${t.exposure} GROUP BY ALL`
+});
+
+export function lossRatioSql(dimension: Dimension, t: LossRatioTables, counting: LossRatioCounting = countRows(t)): string {
   const byContract = dimension === "contract" || dimension === "sector" || dimension === "region";
   const byGuarantee = dimension === "guarantee";
   // Age bands by year: the age on January 1st.
@@ -38,11 +56,9 @@ export function lossRatioSql(dimension: Dimension, t: LossRatioTables): string {
          WHERE t.years > 0 GROUP BY ALL`;
   const exposureSegment = byGuarantee ? "'*'" : segment;
   return `WITH prem AS (${premium}),
-cost AS (SELECT year(year_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, count(*) AS claims
+cost AS (SELECT year(year_start) AS year, ${segment} AS segment, sum(cost_eur) AS cost_eur, ${counting.claims} AS claims
          FROM ${t.facts} GROUP BY ALL),
-ins AS (SELECT year(year_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
-               sum(years) AS exposure_years
-        FROM ${t.exposure} GROUP BY ALL),
+ins AS (${counting.insured(dimension, exposureSegment)}),
 keys AS (SELECT year, segment FROM prem UNION SELECT year, segment FROM cost)
 SELECT k.segment, k.year, coalesce(p.premium_eur, 0) AS premium_eur, coalesce(c.cost_eur, 0) AS cost_eur,
        coalesce(c.claims, 0) AS claims,
