@@ -14,6 +14,7 @@
 import {literal} from "../../../engine/sql.ts";
 import type {Grain} from "../../../shared/periods.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
+import {CLAIM_ROWS} from "./reference-rates.ts";
 
 export type Baseline = "segment" | "portfolio";
 export const baselines: readonly Baseline[] = ["segment", "portfolio"];
@@ -41,7 +42,30 @@ function expectedSql(exposure: string, t: AeCellsTables, band: string, segment: 
   GROUP BY ALL`;
 }
 
-export function aeCellsSql(dimension: Dimension, grain: Grain, guarantees: readonly string[], baseline: Baseline, t: AeCellsTables): string {
+/**
+ * How claims and distinct insured are counted: over row-level tables here; the ClickHouse path passes counts
+ * over the cluster's cubes instead (../clickhouse/local.ts), with the rest of the statement unchanged.
+ */
+export interface AeCounting {
+  claims: string;
+  /** A query giving (period_start, segment, exposure_years, insured) for the grain and dimension. */
+  insured(period: string, segment: string, dimension: Dimension, grain: Grain): string;
+}
+
+export const countAeRows = (t: AeCellsTables): AeCounting => ({
+  claims: CLAIM_ROWS,
+  insured: (period, segment) => `SELECT ${period} AS period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
+  FROM ${t.exposure} GROUP BY ALL`
+});
+
+export function aeCellsSql(
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
+  t: AeCellsTables,
+  counting: AeCounting = countAeRows(t)
+): string {
   const byGuarantee = dimension === "guarantee";
   const band = `band_${grain}`;
   // For the guarantee dimension exposure is shared by all guarantees: group it under one placeholder segment.
@@ -53,14 +77,13 @@ export function aeCellsSql(dimension: Dimension, grain: Grain, guarantees: reado
     baseline === "portfolio"
       ? `factor AS (SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS guarantee, 1.0 AS factor WHERE false)`
       : `ref_e AS (${expectedSql(t.referenceExposure, t, "band_month", refSegment, null, inList)}),
-ref_a AS (SELECT ${refSegment} AS segment, guarantee, count(*) AS actual FROM ${t.referenceFacts}
+ref_a AS (SELECT ${refSegment} AS segment, guarantee, ${counting.claims} AS actual FROM ${t.referenceFacts}
           WHERE guarantee IN (${inList}) GROUP BY ALL),
 factor AS (SELECT e.segment, e.guarantee,
                   (coalesce(a.actual, 0) + ${SEGMENT_CREDIBILITY}) / (e.expected + ${SEGMENT_CREDIBILITY}) AS factor
            FROM ref_e e LEFT JOIN ref_a a ON a.segment = e.segment AND a.guarantee = e.guarantee)`;
   return `WITH ins AS (
-  SELECT ${period} AS period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
-  FROM ${t.exposure} GROUP BY ALL
+  ${counting.insured(period, segment, dimension, grain)}
 ),
 ${factor},
 expd AS (
@@ -70,7 +93,7 @@ expd AS (
   LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee
 ),
 act AS (
-  SELECT ${period} AS period_start, ${segment} AS segment, guarantee, count(*) AS actual, sum(cost_eur) AS cost_eur
+  SELECT ${period} AS period_start, ${segment} AS segment, guarantee, ${counting.claims} AS actual, sum(cost_eur) AS cost_eur
   FROM ${t.facts} WHERE guarantee IN (${inList}) GROUP BY ALL
 ),
 cells AS (
