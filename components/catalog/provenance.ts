@@ -8,17 +8,11 @@
  *   const provenance = FileAttachment("data/provenance.json").json();
  *   provenanceFooter(provenance, {page: "claims-drift"})
  */
+import type {Provenance} from "../../loaders/catalog/provenance.js";
 import {el} from "./dom.js";
 
-export interface ProvenanceData {
-  extract_folder: string;
-  snapshot_date: string;
-  files: {file: string; rows_read: number; rows_accepted: number; rows_rejected: number}[];
-  commit: string | null;
-  dirty: boolean;
-  build_date: string;
-  pages: Record<string, {title: string; authors: string[]; reviewers: string[]; status: string; updated: string; data: string[]}>;
-}
+/** What src/data/provenance.json holds (types only: erased at build, nothing Node-side ships). */
+export type ProvenanceData = Provenance;
 
 export interface ProvenanceOptions {
   /** The page's address without the leading "/" (e.g. "claims-drift"); default from the browser's location. */

@@ -2,21 +2,14 @@
  * A use case's identity card: name, department, stage, description, financial impact, resources, strategic
  * value, value figures per year, and links to the analyses that serve it.
  */
+import type {UseCaseCard} from "../../loaders/catalog/use-cases.js";
 import {el} from "./dom.js";
 import {formatEur} from "./format.js";
 import {statusBadge} from "./catalog-list.js";
 
-export interface CardData {
-  id: string;
-  name: string;
-  department: string;
-  description: string;
-  financial_impact: {cost_line: string; segment_premiums_eur: number | null; estimated_savings_eur: number};
-  resources: {sponsor: string; product_owner: string; product_owner_share: number; team: string[]};
-  strategic_value: string;
+/** A use-case card as the page loader writes it: the card's facts (types only, erased at build) and its analyses. */
+export interface CardData extends Omit<UseCaseCard, "measured" | "stage"> {
   stage: string;
-  effort_person_days: number;
-  value: {sample: boolean; per_year: {year: number; estimated_eur: number; realised_eur: number | null}[]};
   analyses: {title: string; href: string; status: string}[];
 }
 

@@ -1,4 +1,4 @@
-import type {RunManifest} from "../../loaders/detectors/types.js";
+import type {RowAccounting, RunManifest, RunMetrics} from "../../loaders/detectors/types.js";
 
 /** The metrics a reader can pick for the matrix, and how each is written. Browser-safe, no Framework globals. */
 export const METRICS = ["auc", "average_precision", "f1", "precision", "recall", "accuracy"] as const;
@@ -13,27 +13,15 @@ export const METRIC_LABELS: Record<Metric, string> = {
   accuracy: "Accuracy at the decision"
 };
 
-/** One run as the page holds it: its manifest's facts (type erased at build: nothing Node-side ships) and metrics, flat. */
-export interface RunSummary extends RunManifest {
+/**
+ * One run as the page holds it, flat: its manifest's facts, its figures without the curves (which travel in their
+ * own file), and its row accounting. Types only: erased at build, so nothing Node-side ships to the browser.
+ */
+export interface RunSummary extends RunManifest, Omit<RunMetrics, "roc" | "pr">, RowAccounting {
   /** Unique key of the run (its folder). */
   id: string;
+  /** The newest run of its cell; older ones are history. */
   current: boolean;
-  n: number;
-  positives: number;
-  auc: number | null;
-  average_precision: number | null;
-  precision: number | null;
-  recall: number | null;
-  f1: number | null;
-  accuracy: number | null;
-  tp: number;
-  fp: number;
-  tn: number;
-  fn: number;
-  decision_source: "decision" | "threshold" | "mixed" | "none";
-  rows_read: number;
-  rows_accepted: number;
-  rows_rejected: number;
 }
 
 /** A metric value for people: three decimals, or "undefined" when the data gives it no meaning. */
