@@ -4,14 +4,10 @@
  * parameters (?), the column comes from a fixed list. Rows describing fewer than 11 claimants are masked by
  * the page.
  */
-export const drillColumns: Record<string, string> = {
-  contract: "contract_id",
-  sector: "sector_naf",
-  region: "region",
-  age_band: "age_band",
-  job_category: "job_category",
-  guarantee: "guarantee"
-};
+import {segmentColumn} from "./drift-dimensions.js";
+
+/** The per-claim table names its columns as the staged tables do. */
+export const drillColumns: Record<string, string> = segmentColumn;
 
 const periodExpr: Record<string, string> = {
   month: "month",
