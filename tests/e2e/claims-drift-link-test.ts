@@ -33,6 +33,8 @@ describe("claims-drift links", () => {
     const page = shared.visit.page;
     await page.locator("form").filter({has: page.locator("label", {hasText: /^Period$/})}).locator("label", {hasText: /^month$/}).click();
     await shared.visit.settle();
+    // The address is rewritten by a cell that runs once the new view has been computed: wait for it.
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("grain") === "month", undefined, {timeout: 10_000}).catch(() => undefined);
     expect(new URL(page.url()).searchParams.get("grain")).toBe("month");
     expect(new URL(page.url()).searchParams.get("dimension")).toBe("sector");
   });
