@@ -15,7 +15,7 @@ import {openExtracts} from "../loaders/extracts/open.ts";
 import {extractsDir} from "../loaders/extracts/location.ts";
 import {driftReport} from "../loaders/drift/drift.ts";
 import {pageCells, pageClaims, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
-import {drillByPeriodSql, drillByProfileSql} from "../loaders/shared/drift-drilldown.ts";
+import {drillByPeriodSql, drillByProfileSql} from "../src/lib/drift/drilldown.ts";
 import {literal} from "../loaders/engine/sql.ts";
 import type {Engine} from "../loaders/engine/engine.ts";
 
@@ -88,7 +88,7 @@ async function browserDrilldown(): Promise<Record<string, number>> {
     process.stderr.write("bench: drift browser drill-down skipped (no built dist/claims-drift.html; run npm run build)\n");
     return {};
   }
-  const {serve} = await import("../scripts/serve.ts");
+  const {serve} = await import("../loaders/site/serve.ts");
   const {launchBrowser, openPage} = await import("../tests/e2e/browser.ts");
   const site = await serve(dist);
   const browser = await launchBrowser();

@@ -9,7 +9,7 @@ import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {chromium} from "playwright-core";
-import {serve} from "../scripts/serve.ts";
+import {serve} from "../loaders/site/serve.ts";
 
 const CLAIMS = 100_000;
 const MOVES = 300;

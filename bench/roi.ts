@@ -7,11 +7,11 @@
  * Run alone with `npx tsx bench/roi.ts`, or through `npm run bench`.
  */
 import {fileURLToPath} from "node:url";
-import type {BacktestClaim} from "../loaders/shared/roi/backtest.ts";
-import {capacityForThreshold} from "../loaders/shared/roi/capacity.ts";
-import {curvePoint} from "../loaders/shared/roi/curves.ts";
-import {economicsState, prepare, viewAt} from "../loaders/shared/roi/explorer-model.ts";
-import {mulberry32} from "../loaders/shared/roi/prng.ts";
+import type {BacktestClaim} from "../src/lib/roi/backtest.ts";
+import {capacityForThreshold} from "../src/lib/roi/capacity.ts";
+import {curvePoint} from "../src/lib/roi/curves.ts";
+import {economicsState, prepare, viewAt} from "../src/lib/roi/explorer-model.ts";
+import {mulberry32} from "../src/lib/roi/prng.ts";
 import {benchRoiBrowser} from "./roi-browser.ts";
 
 const CLAIMS = 100_000;

@@ -10,7 +10,7 @@
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
-import {existsSync, lstatSync, readFileSync, readdirSync, symlinkSync} from "node:fs";
+import {existsSync, lstatSync, readFileSync, readdirSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
@@ -33,10 +33,6 @@ async function ensureExtracts(): Promise<void> {
   const {dir, isDefault} = configuredExtracts();
   if (existsSync(dir)) return;
   if (!isDefault) throw new PrebuildError(`CARNET_EXTRACTS=${process.env.CARNET_EXTRACTS}: extract folder not found`);
-  if (!existsSync(join(projectRoot, "loaders", "cli", "verbs", "generate.ts"))) {
-    log("data/extracts is missing and the generator (loaders/cli/verbs/generate.ts) does not exist yet; skipping");
-    return;
-  }
   // Generate beside the target, then rename: an interrupted run never leaves a half-written data/extracts.
   const temporary = join(dirname(dir), `.extracts-${process.pid}`);
   await rm(temporary, {recursive: true, force: true});
@@ -143,27 +139,9 @@ async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
   await writeFile(stampPath, JSON.stringify({fingerprint, settings: settingsFingerprint()}, null, 2));
 }
 
-/** src/components -> ../components and src/shared -> ../loaders/shared (committed; recreated if a checkout lost them). */
-function ensureSymlinks(sourceRoot: string): void {
-  for (const [link, target] of [
-    ["components", "../components"],
-    ["shared", "../loaders/shared"]
-  ]) {
-    const path = join(sourceRoot, link);
-    let exists = true;
-    try {
-      lstatSync(path);
-    } catch {
-      exists = false;
-    }
-    if (!exists && existsSync(resolve(sourceRoot, target))) symlinkSync(target, path, "dir");
-  }
-}
-
 export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<void> {
   const report = await vendorNpm(sourceRoot);
   if (report.built.length) log(`vendored ${report.built.join(", ")}`);
-  ensureSymlinks(sourceRoot);
   await ensureExtracts();
   await invalidateLoaderCache(sourceRoot);
 }

@@ -10,7 +10,7 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, extname} from "node:path";
-import {isCarnetError} from "../loaders/cli/errors.ts";
+import {isCarnetError} from "../loaders/errors.ts";
 import {writeCsv} from "../loaders/cli/output.ts";
 import type {Engine, Row} from "../loaders/engine/engine.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";

@@ -2,7 +2,7 @@
  * Which pages are analyses. The rule: every Markdown page under src/ is an analysis page, except the site's own
  * pages listed in `sitePages` (home, data quality, catalog, portfolio, value report) — and a site page that
  * declares a `use_case` is checked as an analysis too. Folders starting with "." (Framework's cache) and
- * symbolic links (src/components, src/shared) are not walked.
+ * symbolic links are not walked.
  */
 import {lstatSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";

@@ -7,8 +7,8 @@ import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {chromium} from "playwright-core";
-import {CarnetError} from "../cli/errors.ts";
-import {serve} from "../../scripts/serve.ts";
+import {CarnetError} from "../errors.ts";
+import {serve} from "../site/serve.ts";
 
 import {CHROMIUM, chromiumArgs} from "../browser/chromium.ts";
 

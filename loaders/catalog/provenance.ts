@@ -8,29 +8,10 @@ import {relative} from "node:path";
 import type {Extracts} from "../extracts/open.ts";
 import type {Catalog} from "./catalog.ts";
 import {projectRoot} from "./root.ts";
+import type {PageLine, Provenance} from "../../src/lib/catalog/provenance.ts";
 
-export interface PageLine {
-  title: string;
-  authors: string[];
-  reviewers: string[];
-  status: string;
-  updated: string;
-  data: string[];
-}
+export type {PageLine, Provenance};
 
-export interface Provenance {
-  /** The extract folder relative to the project (never an absolute path of the build machine). */
-  extract_folder: string;
-  snapshot_date: string;
-  files: {file: string; rows_read: number; rows_accepted: number; rows_rejected: number}[];
-  /** Short git commit, or null outside a git checkout. */
-  commit: string | null;
-  /** Whether the checkout had uncommitted changes at build time. */
-  dirty: boolean;
-  build_date: string;
-  /** Analysis pages by address without the leading "/": "claims-drift", "examples/sql-example". */
-  pages: Record<string, PageLine>;
-}
 
 /** The short commit and whether the tree is dirty; null when git or the repository is absent. */
 export function gitVersion(root = projectRoot()): {commit: string | null; dirty: boolean} {

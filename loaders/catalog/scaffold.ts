@@ -5,7 +5,7 @@
  */
 import {existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import {projectRoot} from "./root.ts";
 import {useCaseIds} from "./use-cases.ts";
 

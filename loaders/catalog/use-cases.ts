@@ -6,40 +6,14 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative} from "node:path";
 import {parse} from "yaml";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
 import {projectRoot} from "./root.ts";
+import {measures, stages, type Measure, type Stage, type UseCaseCard, type YearValue} from "../../src/lib/catalog/use-case.ts";
 
-/** Lifecycle stages, in order (exploration to run). */
-export const stages = ["exploration", "modelling", "incubation", "industrialisation", "deployment", "run"] as const;
-export type Stage = (typeof stages)[number];
+export {measures, stages};
+export type {Measure, Stage, UseCaseCard, YearValue};
 
-/** Which loader figure a use case's realised value comes from, when Carnet measures it. */
-export const measures = ["expertise-net-savings", "drift-excess-cost"] as const;
-export type Measure = (typeof measures)[number];
-
-export interface YearValue {
-  year: number;
-  /** Value expected for the year (EUR). */
-  estimated_eur: number;
-  /** Value realised in the year (EUR); null for a year not yet closed. */
-  realised_eur: number | null;
-}
-
-export interface UseCaseCard {
-  id: string;
-  name: string;
-  department: string;
-  description: string;
-  financial_impact: {cost_line: string; segment_premiums_eur: number | null; estimated_savings_eur: number};
-  resources: {sponsor: string; product_owner: string; product_owner_share: number; team: string[]};
-  strategic_value: string;
-  stage: Stage;
-  /** Effort spent and planned, in person-days, for the value vs effort chart. */
-  effort_person_days: number;
-  value: {sample: boolean; per_year: YearValue[]};
-  measured: Measure | null;
-}
 
 export interface CardProblem extends Problem {
   file: string;

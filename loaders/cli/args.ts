@@ -1,5 +1,5 @@
 import {parseArgs, type ParseArgsConfig} from "node:util";
-import {CarnetError} from "./errors.ts";
+import {CarnetError} from "../errors.ts";
 
 export type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -7,7 +7,7 @@
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {dirname, join} from "node:path";
-import {isCarnetError} from "./errors.ts";
+import {isCarnetError} from "../errors.ts";
 
 export interface Verb {
   summary: string;

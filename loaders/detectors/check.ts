@@ -7,7 +7,7 @@
 import type {Engine} from "../engine/engine.ts";
 import {readDetectorRuns} from "./runs.ts";
 import {runsDir} from "./location.ts";
-import type {Problem, RowAccounting} from "./types.ts";
+import type {Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 
 export interface DetectorRunsCheck {
   dir: string;

@@ -2,7 +2,7 @@
  * When several runs share detector, version and dataset, the newest (started_at) is the one shown and the
  * others are history. Ties on started_at are broken by run_id so the choice never depends on folder order.
  */
-import type {RunManifest} from "./types.ts";
+import type {RunManifest} from "../../src/lib/detectors/types.ts";
 
 export function cellKey(m: Pick<RunManifest, "detector" | "detector_version" | "dataset">): string {
   return JSON.stringify([m.detector, m.detector_version, m.dataset]);
@@ -29,4 +29,4 @@ function newer(a: Pick<RunManifest, "started_at" | "run_id">, b: Pick<RunManifes
 
 /** Compares version strings part by part, numerically where both parts are numbers ("2.10.0" after "2.9.1").
  * One definition for Node and browser: it lives with the browser-safe comparison code. */
-export {versionOrder as compareVersions} from "../../components/detectors/compare.ts";
+export {versionOrder as compareVersions} from "../../src/lib/detectors/compare.ts";

@@ -4,7 +4,7 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import {jsonErrorOffset} from "./json-position.ts";
-import type {Problem, RunManifest} from "./types.ts";
+import type {Problem, RunManifest} from "../../src/lib/detectors/types.ts";
 
 export interface ManifestResult {
   manifest: RunManifest | null;

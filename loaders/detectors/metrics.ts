@@ -7,7 +7,7 @@
  */
 import type {Engine} from "../engine/engine.ts";
 import * as sql from "./sql/duckdb/metrics.ts";
-import type {Confusion, PrPoint, RocPoint, RunMetrics} from "./types.ts";
+import type {Confusion, PrPoint, RocPoint, RunMetrics} from "../../src/lib/detectors/types.ts";
 
 /** Curves carry at most this many points (the origin included). */
 export const MAX_CURVE_POINTS = 200;

@@ -11,9 +11,9 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {cacheDir} from "../extracts/location.ts";
-import type {RunSummary} from "../../components/detectors/metrics.ts";
+import type {RunSummary} from "../../src/lib/detectors/metrics.ts";
 import {readDetectorRuns, type DetectorRunsResult} from "./runs.ts";
-import type {DetectorRun, Problem} from "./types.ts";
+import type {DetectorRun, Problem} from "../../src/lib/detectors/types.ts";
 import {MATRIX_COLUMNS, matrixRecord} from "./records.ts";
 
 /** Bump when the shape or the computation changes, so cached results are not reused. */

@@ -2,7 +2,7 @@
  * Flat records of runs, as the CLI prints them and the page downloads them: one per run, unrounded numbers,
  * null for an undefined metric.
  */
-import type {DetectorRun} from "./types.ts";
+import type {DetectorRun} from "../../src/lib/detectors/types.ts";
 
 export const RECORD_COLUMNS = [
   "run_id",

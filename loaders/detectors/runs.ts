@@ -11,7 +11,7 @@ import {currentFlags, compareVersions} from "./history.ts";
 import {readManifest} from "./manifest.ts";
 import {runMetrics} from "./metrics.ts";
 import {stagePredictions} from "./predictions.ts";
-import type {DetectorRun, Problem, RowAccounting} from "./types.ts";
+import type {DetectorRun, Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 
 export interface RejectedRun {
   folder: string;

@@ -3,7 +3,7 @@
  * expected counts, and the threshold h that would give 2% and 5%: the simulation behind CUSUM_DEFAULTS.
  * Run: npx tsx loaders/drift/calibrate-cusum.ts [replicates]
  */
-import {CUSUM_DEFAULTS, poissonCusum} from "../shared/cusum.ts";
+import {CUSUM_DEFAULTS, poissonCusum} from "../../src/lib/drift/cusum.ts";
 import {falseAlarmRate, poissonDraw, seededUniform} from "./simulate.ts";
 
 const replicates = Number(process.argv[2] ?? 20_000);

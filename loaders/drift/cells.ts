@@ -1,7 +1,7 @@
 /** A/E cells and loss-ratio cells read from the tables staged by prepareDrift. */
 import type {Engine} from "../engine/engine.ts";
-import type {Grain} from "../shared/periods.ts";
-import {periodLabel} from "../shared/periods.ts";
+import type {Grain} from "../../src/lib/periods.ts";
+import {periodLabel} from "../../src/lib/periods.ts";
 import type {Dimension} from "./dimensions.ts";
 import {tables} from "./prepare.ts";
 import {aeCellsSql, type Baseline} from "./sql/duckdb/ae-cells.ts";

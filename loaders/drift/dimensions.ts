@@ -1,8 +1,8 @@
 /** The segment dimensions of drift monitoring and the staged column each one groups by. */
-import {CarnetError} from "../cli/errors.ts";
-import {dimensions, type Dimension} from "../shared/drift-dimensions.ts";
+import {CarnetError} from "../errors.ts";
+import {dimensions, type Dimension} from "../../src/lib/drift/dimensions.ts";
 
-export {dimensionLabels, dimensions, segmentColumn, type Dimension} from "../shared/drift-dimensions.ts";
+export {dimensionLabels, dimensions, segmentColumn, type Dimension} from "../../src/lib/drift/dimensions.ts";
 
 export function parseDimension(value: string | undefined, fallback: Dimension = "contract"): Dimension {
   if (value === undefined) return fallback;

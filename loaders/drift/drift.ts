@@ -3,10 +3,10 @@
  * intervals, and the alert list.
  */
 import type {Engine} from "../engine/engine.ts";
-import {driftAlerts, type DriftAlert} from "../shared/drift-alerts.ts";
-import {monthsBetween, type Grain} from "../shared/periods.ts";
-import {aeWithInterval} from "../shared/poisson.ts";
-import type {CusumOptions} from "../shared/cusum.ts";
+import {driftAlerts, type DriftAlert} from "../../src/lib/drift/alerts.ts";
+import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
+import {aeWithInterval} from "../../src/lib/drift/poisson.ts";
+import type {CusumOptions} from "../../src/lib/drift/cusum.ts";
 import {aeCells, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
 import {prepareDrift, type DriftSetup, type PrepareOptions} from "./prepare.ts";

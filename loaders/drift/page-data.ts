@@ -4,9 +4,9 @@
  * the in-browser drill-down (pseudonymised ids only), and the page's metadata (windows, rates, seasons).
  */
 import type {Engine} from "../engine/engine.ts";
-import {CUSUM_DEFAULTS} from "../shared/cusum.ts";
-import {MIN_INSURED} from "../shared/drift-view.ts";
-import {grains} from "../shared/periods.ts";
+import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
+import {MIN_INSURED} from "../../src/lib/drift/view.ts";
+import {grains} from "../../src/lib/periods.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
 import type {ClickHouseEngine} from "../engine/clickhouse.ts";

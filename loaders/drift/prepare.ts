@@ -4,7 +4,7 @@
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import type {Engine} from "../engine/engine.ts";
 import {createClaimFactsSql} from "./sql/duckdb/claim-facts.ts";
 import {createExposureSql, type DateWindow} from "./sql/duckdb/exposure.ts";

@@ -2,7 +2,7 @@
  * Seeded random numbers for simulations that justify defaults (CUSUM threshold) and for tests.
  * Not cryptographic; reproducible across runs and platforms.
  */
-import {mulberry32} from "../shared/roi/prng.ts";
+import {mulberry32} from "../../src/lib/roi/prng.ts";
 
 /** mulberry32, the same seeded generator as the ROI bootstrap: uniforms in [0, 1). */
 export const seededUniform: (seed: number) => () => number = mulberry32;

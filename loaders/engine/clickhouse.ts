@@ -6,7 +6,7 @@
  * CARNET_CLICKHOUSE_PASSWORD (or the URL's user:password@), and are never printed: `label` omits them.
  */
 import {ClickHouseLogLevel, createClient, type ClickHouseClient} from "@clickhouse/client";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import type {Engine, Row} from "./engine.ts";
 import {identifier} from "./sql.ts";
 

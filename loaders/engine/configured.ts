@@ -2,7 +2,7 @@
  * Which engine the loaders use: CARNET_ENGINE unset or "duckdb" -> the embedded DuckDB over the staged
  * extract folder; "clickhouse://host:port/db" -> a cluster loaded by `carnet ingest`.
  */
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 
 export type EngineChoice = {kind: "duckdb"} | {kind: "clickhouse"; url: string};
 

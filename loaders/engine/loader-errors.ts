@@ -4,7 +4,7 @@
  * code 2, so the build fails with "clickhouse://host:port/db: engine is not reachable (...)" and nothing else.
  * Installed only when the process runs a page loader, never in the CLI (which has its own) or in tests.
  */
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 
 let installed = false;
 

@@ -2,7 +2,7 @@
  * Values reach SQL only through these helpers: identifiers are validated against a strict pattern,
  * literals are escaped. No engine here takes server-side parameters (ClickHouse 18.16 has none).
  */
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

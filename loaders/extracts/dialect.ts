@@ -6,7 +6,7 @@
 import {closeSync, openSync, readSync, statSync} from "node:fs";
 import {isUtf8} from "node:buffer";
 import {basename} from "node:path";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 
 export interface Dialect {
   encoding: "utf-8" | "windows-1252";

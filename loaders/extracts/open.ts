@@ -7,7 +7,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import type {Engine} from "../engine/engine.ts";
 import {literal} from "../engine/sql.ts";

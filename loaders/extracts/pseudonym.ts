@@ -4,7 +4,7 @@
  * never pass through a JS loop; `pseudonym()` is the Node reference the SQL is tested against.
  */
 import {createHash, createHmac} from "node:crypto";
-import {warn} from "../cli/output.ts";
+import {warn} from "../progress.ts";
 
 /** Development key, public on purpose: anything built with it is not protected. Set CARNET_PSEUDONYM_KEY. */
 export const DEVELOPMENT_KEY = "carnet-development-key-not-secret";

@@ -6,7 +6,7 @@
 import {existsSync, mkdtempSync} from "node:fs";
 import {join} from "node:path";
 import {tmpdir} from "node:os";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {literal} from "../engine/sql.ts";
 import type {FileContract} from "./contract.ts";

@@ -11,7 +11,7 @@ import type {Engine} from "../engine/engine.ts";
 import {clickhouseLiteral, identifier, literal} from "../engine/sql.ts";
 import {contract} from "../extracts/contract.ts";
 import {openStagedExtracts} from "../extracts/open.ts";
-import {CarnetError} from "../cli/errors.ts";
+import {CarnetError} from "../errors.ts";
 import {DATE_RANGE, dateRangeSql, distributedTableSql, localTableSql, metaTablesSql, publishedColumns} from "./clickhouse-schema.ts";
 
 export interface IngestOptions {

@@ -5,8 +5,8 @@
  * shared math, so the browser and `carnet roi` agree by construction.
  */
 import type {Engine, Row} from "../engine/engine.ts";
-import {BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED} from "../shared/roi/bootstrap.ts";
-import {BUSINESS_COST_EUR} from "../shared/roi/economics.ts";
+import {BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED} from "../../src/lib/roi/bootstrap.ts";
+import {BUSINESS_COST_EUR} from "../../src/lib/roi/economics.ts";
 import {modelVersions} from "./scored-claims.ts";
 import {roiSql} from "./sql.ts";
 

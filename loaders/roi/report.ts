@@ -3,10 +3,10 @@
  * optimum, from the same shared math the page uses.
  */
 import type {Engine} from "../engine/engine.ts";
-import {buildBacktest} from "../shared/roi/backtest.ts";
-import {pointAt, type CapacityPoint} from "../shared/roi/metrics.ts";
-import {optimalCapacity, type Optimum} from "../shared/roi/optimum.ts";
-import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "../shared/roi/economics.ts";
+import {buildBacktest} from "../../src/lib/roi/backtest.ts";
+import {pointAt, type CapacityPoint} from "../../src/lib/roi/metrics.ts";
+import {optimalCapacity, type Optimum} from "../../src/lib/roi/optimum.ts";
+import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "../../src/lib/roi/economics.ts";
 import {loadScoredClaims, resolveModel, toBacktestClaims} from "./scored-claims.ts";
 
 export interface RoiReportOptions {

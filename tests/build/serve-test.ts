@@ -2,7 +2,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {resolveRequestPath, serve, type Served} from "../../scripts/serve.ts";
+import {resolveRequestPath, serve, type Served} from "../../loaders/site/serve.ts";
 
 let site: string;
 let server: Served;

@@ -2,7 +2,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {formatEur} from "../../components/catalog/format.ts";
+import {formatEur} from "../../src/lib/format/catalog.ts";
 import {projectRoot} from "../../loaders/catalog/root.ts";
 import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";

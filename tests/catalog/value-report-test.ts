@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatEur} from "../../components/catalog/format.ts";
+import {formatEur} from "../../src/lib/format/catalog.ts";
 import {readUseCases, type UseCaseCard} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {expertiseFigures} from "../../loaders/catalog/value/expertise.ts";

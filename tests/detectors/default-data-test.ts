@@ -5,8 +5,8 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {readDetectorRuns, type DetectorRunsResult} from "../../loaders/detectors/runs.ts";
 import {pageData} from "../../loaders/detectors/page-data.ts";
-import {detectorMatrix} from "../../components/detectors/matrix.ts";
-import {compareVersions} from "../../components/detectors/compare.ts";
+import {detectorMatrix} from "../../src/components/detectors/matrix.ts";
+import {compareVersions} from "../../src/lib/detectors/compare.ts";
 import {carnet} from "../cli/run-carnet.ts";
 
 interface Truth {

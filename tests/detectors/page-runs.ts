@@ -1,4 +1,4 @@
-import type {RunSummary} from "../../components/detectors/metrics.ts";
+import type {RunSummary} from "../../src/lib/detectors/metrics.ts";
 
 /** A run as the page holds it, with neutral defaults for what a test does not care about. */
 export function pageRun(overrides: Partial<RunSummary> & Pick<RunSummary, "detector" | "detector_version" | "dataset">): RunSummary {

@@ -3,7 +3,7 @@
  * browser and opens the page in beforeAll, and closes all three in afterAll. Interaction tests read `page.visit`.
  */
 import {afterAll, beforeAll} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
+import {serve, type Served} from "../../loaders/site/serve.ts";
 import {distDir, requireDist} from "../build/dist-files.ts";
 import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";
 

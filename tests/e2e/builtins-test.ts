@@ -9,7 +9,7 @@ import {existsSync, mkdtempSync, readdirSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {delimiter, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
+import {serve, type Served} from "../../loaders/site/serve.ts";
 import {vendorNpm} from "../../scripts/vendor-npm.ts";
 import {projectRoot} from "../build/dist-files.ts";
 import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";

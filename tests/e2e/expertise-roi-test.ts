@@ -5,7 +5,7 @@
  * notice. Runs on the built site (npm test builds dist/).
  */
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
+import {serve, type Served} from "../../loaders/site/serve.ts";
 import {distDir, requireDist} from "../build/dist-files.ts";
 import {launchBrowser, openPage, type CarnetBrowser, type PageVisit} from "./browser.ts";
 

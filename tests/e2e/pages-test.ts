@@ -5,7 +5,7 @@
  */
 import {existsSync} from "node:fs";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {serve, type Served} from "../../scripts/serve.ts";
+import {serve, type Served} from "../../loaders/site/serve.ts";
 import {distDir, listFiles, requireDist} from "../build/dist-files.ts";
 import {launchBrowser, openPage, type CarnetBrowser} from "./browser.ts";
 

@@ -11,7 +11,7 @@
  *
  * 6 claims, 3 abuses: base rate 0.5.
  */
-import type {BacktestClaim} from "../../loaders/shared/roi/backtest.ts";
+import type {BacktestClaim} from "../../src/lib/roi/backtest.ts";
 
 export const handWorked: BacktestClaim[] = [
   // Deliberately not in rank order, and C listed before B, to show the ranking does not depend on input order.

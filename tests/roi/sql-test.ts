@@ -2,8 +2,8 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {loadScoreBands, loadScoredClaims, modelVersions, resolveModel} from "../../loaders/roi/scored-claims.ts";
 import {roiReport} from "../../loaders/roi/report.ts";
-import {buildBacktest} from "../../loaders/shared/roi/backtest.ts";
-import {scoreBands} from "../../loaders/shared/roi/bands.ts";
+import {buildBacktest} from "../../src/lib/roi/backtest.ts";
+import {scoreBands} from "../../src/lib/roi/bands.ts";
 import {handWorked} from "./fixtures.ts";
 import {handWorkedTables, stagedTables} from "./tables.ts";
 

@@ -7,7 +7,7 @@
 import type {Engine} from "../../engine/engine.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
 import {driftReport} from "../../drift/drift.ts";
-import {MIN_CELL} from "../../shared/roi/secrecy.ts";
+import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 
 export interface DriftDimensionFigures {
   dimension: Dimension;

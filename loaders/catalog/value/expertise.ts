@@ -10,8 +10,8 @@
 import type {Engine} from "../../engine/engine.ts";
 import {roiReport} from "../../roi/report.ts";
 import {resolveModel, loadScoredClaims} from "../../roi/scored-claims.ts";
-import {BUSINESS_COST_EUR, type Economics} from "../../shared/roi/economics.ts";
-import {MIN_CELL} from "../../shared/roi/secrecy.ts";
+import {BUSINESS_COST_EUR, type Economics} from "../../../src/lib/roi/economics.ts";
+import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 
 export interface ExpertisePeriod {
   /** A year, or null for the whole period. */

@@ -2,7 +2,7 @@
  * The value report's written summary: a few sentences generated from the figures, so the text never
  * disagrees with the tables. Money is written in whole euros (formatEur), as in the tables.
  */
-import {formatCount, formatEur} from "../../../components/catalog/format.ts";
+import {formatCount, formatEur} from "../../../src/lib/format/catalog.ts";
 import type {ValueReport} from "./report.ts";
 
 const stageNames: Record<string, string> = {

@@ -1,6 +1,7 @@
 import {formatFlag, parseVerbArgs} from "../args.ts";
-import {progress, progressDone, warn, writeCsv, writeJson} from "../output.ts";
-import {CarnetError} from "../errors.ts";
+import {progress, progressDone, warn} from "../../progress.ts";
+import {writeCsv, writeJson} from "../output.ts";
+import {CarnetError} from "../../errors.ts";
 import {runsDir} from "../../detectors/location.ts";
 import {readDetectorRuns} from "../../detectors/runs.ts";
 import {RECORD_COLUMNS, runRecord} from "../../detectors/records.ts";

@@ -1,7 +1,8 @@
 import {resolve} from "node:path";
 import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../errors.ts";
-import {progress, progressDone, writeJson} from "../output.ts";
+import {CarnetError} from "../../errors.ts";
+import {progress, progressDone} from "../../progress.ts";
+import {writeJson} from "../output.ts";
 import {projectRoot} from "../../extracts/location.ts";
 import {generate, isSafeOutput} from "../../generate/index.ts";
 

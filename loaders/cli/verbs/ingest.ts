@@ -1,5 +1,5 @@
 import {parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../errors.ts";
+import {CarnetError} from "../../errors.ts";
 import {writeJson} from "../output.ts";
 import {ingest} from "../../ingest/ingest.ts";
 

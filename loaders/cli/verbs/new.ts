@@ -1,5 +1,5 @@
 import {parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../errors.ts";
+import {CarnetError} from "../../errors.ts";
 import {scaffoldAnalysis} from "../../catalog/scaffold.ts";
 
 export const summary = "Scaffold a new analysis page (front matter, outline, loader stub) and print its path";

@@ -1,6 +1,6 @@
 import {resolve} from "node:path";
 import {formatFlag, parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../errors.ts";
+import {CarnetError} from "../../errors.ts";
 import {writeJson} from "../output.ts";
 import {printPageToPdf} from "../../catalog/pdf.ts";
 import {projectRoot} from "../../catalog/root.ts";

@@ -12,7 +12,7 @@
  * 18.16 allows one JOIN per SELECT, hence the nested right-hand sides.
  */
 import {clickhouseLiteral as literal, identifier} from "../../../engine/sql.ts";
-import type {Grain} from "../../../shared/periods.ts";
+import type {Grain} from "../../../../src/lib/periods.ts";
 import type {DateWindow} from "../duckdb/exposure.ts";
 
 /**

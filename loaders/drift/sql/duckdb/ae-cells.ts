@@ -12,7 +12,7 @@
  * actual = claims whose event_date falls in the period. `insured` counts distinct insured exposed in the cell.
  */
 import {literal} from "../../../engine/sql.ts";
-import type {Grain} from "../../../shared/periods.ts";
+import type {Grain} from "../../../../src/lib/periods.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
 import {CLAIM_ROWS} from "./reference-rates.ts";
 
