@@ -45,7 +45,10 @@ function clickhouseUrl(): string {
 
 /** The servers' PIDs: from the PID files of a cluster bench/run.ts started, else whoever listens on the HTTP ports. */
 function serverPids(): string[] {
-  const fromFiles = (process.env.CARNET_BENCH_PIDS ?? "").split(",").filter((f) => f && existsSync(f)).map((f) => readFileSync(f, "utf8").trim());
+  const fromFiles = (process.env.CARNET_BENCH_PIDS ?? "")
+    .split(",")
+    .filter((f) => f && existsSync(f))
+    .map((f) => readFileSync(f, "utf8").trim());
   if (fromFiles.length) return fromFiles;
   return (process.env.CARNET_BENCH_SHARDS ?? "").split(",").flatMap((hostPort) => {
     const out = spawnSync("ss", ["-ltnpH", `sport = :${hostPort.split(":").pop()}`], {encoding: "utf8"}).stdout ?? "";
@@ -80,7 +83,11 @@ async function task(name: string, dir: string): Promise<Record<string, number>> 
     return {groups: rows.length, arrow_bytes: bytes};
   }
   if (name === "ingest") {
-    const result = await ingest({url: clickhouseUrl(), extracts: dir, shards: (process.env.CARNET_BENCH_SHARDS ?? "").split(",").filter(Boolean)});
+    const result = await ingest({
+      url: clickhouseUrl(),
+      extracts: dir,
+      shards: (process.env.CARNET_BENCH_SHARDS ?? "").split(",").filter(Boolean)
+    });
     return {rows: result.tables.reduce((n, t) => n + t.rows, 0)};
   }
   if (name === "clickhouse") {
@@ -94,7 +101,9 @@ async function task(name: string, dir: string): Promise<Record<string, number>> 
     const engine = await DuckDbEngine.open();
     // Only claims.csv has an event_date (DuckDB refuses a type for a column the file lacks).
     const csv = (file: string, types = "") => `read_csv(${literal(join(dir, file))}, header = true${types})`;
-    const reader = await engine.connection.runAndReadAll(aggregation(csv("claims.csv", ", types = {'event_date': 'DATE'}"), csv("insured.csv")));
+    const reader = await engine.connection.runAndReadAll(
+      aggregation(csv("claims.csv", ", types = {'event_date': 'DATE'}"), csv("insured.csv"))
+    );
     const groups = reader.currentRowCount;
     await engine.close();
     return {groups};

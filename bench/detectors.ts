@@ -28,9 +28,15 @@ export async function benchDetectors(): Promise<Record<string, number>> {
     const engine = await DuckDbEngine.open();
     try {
       t = performance.now();
-      const staged = await stagePredictions(engine, {folder, display: "detector-runs/bench-1m", table: "bench_run", threshold: 0.5});
+      const staged = await stagePredictions(engine, {
+        folder,
+        display: "detector-runs/bench-1m",
+        table: "bench_run",
+        threshold: 0.5
+      });
       const stage = (performance.now() - t) / 1000;
-      if (!staged.table || staged.accounting.rows_accepted !== ROWS) throw new Error(`bench run not fully accepted: ${JSON.stringify(staged.accounting)}`);
+      if (!staged.table || staged.accounting.rows_accepted !== ROWS)
+        throw new Error(`bench run not fully accepted: ${JSON.stringify(staged.accounting)}`);
       t = performance.now();
       const metrics = await runMetrics(engine, staged.table, 0.5);
       const score = (performance.now() - t) / 1000;
@@ -58,12 +64,22 @@ export async function benchDetectors(): Promise<Record<string, number>> {
 async function writeRun(folder: string, rows: number): Promise<void> {
   writeFileSync(
     join(folder, "manifest.json"),
-    JSON.stringify({run_id: "bench-1m", detector: "copy-move", detector_version: "9.9.9", dataset: "Bench", dataset_version: "v1", threshold: 0.5, params: {}, code_commit: "bench", started_at: "2026-01-01T00:00:00Z"})
+    JSON.stringify({
+      run_id: "bench-1m",
+      detector: "copy-move",
+      detector_version: "9.9.9",
+      dataset: "Bench",
+      dataset_version: "v1",
+      threshold: 0.5,
+      params: {},
+      code_commit: "bench",
+      started_at: "2026-01-01T00:00:00Z"
+    })
   );
   const out = createWriteStream(join(folder, "predictions.csv"));
   out.write("document_id,label,score,decision\n");
   let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
     const label = random() < 0.1 ? 1 : 0;

@@ -54,7 +54,11 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
     const [claims, claimsMs] = await timed(() => pageClaims(engine));
     figures.page_claims_ms = claimsMs;
     figures.page_claims_rows = claims.length;
-    figures.report_contract_month_alerts_ms = (await timed(() => driftReport(engine, {dimension: "contract", grain: "month", snapshotDate, extractsDir: extracts.dir})))[1];
+    figures.report_contract_month_alerts_ms = (
+      await timed(() =>
+        driftReport(engine, {dimension: "contract", grain: "month", snapshotDate, extractsDir: extracts.dir})
+      )
+    )[1];
 
     // The drill-down table as the page loads it, then the page's two queries on the largest contract and sector.
     await engine.run(
@@ -62,8 +66,12 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
         strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band, coalesce(days_paid, 0) AS days_paid, cost_eur, status
        FROM drift_claims`
     );
-    const [{contract}] = await engine.all<{contract: string}>(`SELECT contract_id AS contract FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
-    const [{sector}] = await engine.all<{sector: string}>(`SELECT sector_naf AS sector FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const [{contract}] = await engine.all<{contract: string}>(
+      `SELECT contract_id AS contract FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+    );
+    const [{sector}] = await engine.all<{sector: string}>(
+      `SELECT sector_naf AS sector FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+    );
     const window = [setup.window.from.slice(0, 7), setup.window.to.slice(0, 7)];
     const onTable = (sql: string) => sql.replace(/FROM claims/g, "FROM drill_claims");
     for (const [dimension, segment] of [
@@ -71,8 +79,14 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
       ["sector", sector]
     ]) {
       const params = [segment, "incapacity", ...window];
-      figures[`drilldown_${dimension}_by_quarter_ms`] = await median(engine, bind(onTable(drillByPeriodSql(dimension, "quarter")), params));
-      figures[`drilldown_${dimension}_by_profile_ms`] = await median(engine, bind(onTable(drillByProfileSql(dimension)), params));
+      figures[`drilldown_${dimension}_by_quarter_ms`] = await median(
+        engine,
+        bind(onTable(drillByPeriodSql(dimension, "quarter")), params)
+      );
+      figures[`drilldown_${dimension}_by_profile_ms`] = await median(
+        engine,
+        bind(onTable(drillByProfileSql(dimension)), params)
+      );
     }
   } finally {
     await engine.close();
@@ -85,7 +99,9 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
 async function browserDrilldown(): Promise<Record<string, number>> {
   const dist = resolve(import.meta.dirname, "../dist");
   if (!existsSync(join(dist, "claims-drift.html"))) {
-    process.stderr.write("bench: drift browser drill-down skipped (no built dist/claims-drift.html; run npm run build)\n");
+    process.stderr.write(
+      "bench: drift browser drill-down skipped (no built dist/claims-drift.html; run npm run build)\n"
+    );
     return {};
   }
   const {serve} = await import("../loaders/site/serve.ts");
@@ -103,13 +119,21 @@ async function browserDrilldown(): Promise<Record<string, number>> {
     for (let i = 0; i < count; i++) {
       const segment = (await points.nth(i).getAttribute("data-segment"))!;
       await points.nth(i).dispatchEvent("click");
-      await page.waitForFunction((s) => document.querySelector(".drift-drill-timing")?.textContent?.includes(` ${s} `) ?? false, segment, {timeout: 30_000});
+      await page.waitForFunction(
+        (s) => document.querySelector(".drift-drill-timing")?.textContent?.includes(` ${s} `) ?? false,
+        segment,
+        {timeout: 30_000}
+      );
       times.push(Number(await page.locator(".drift-drill-timing").getAttribute("data-query-ms")));
     }
     await visit.close();
     times.sort((a, b) => a - b);
     return times.length
-      ? {browser_drilldown_segments: times.length, browser_drilldown_median_ms: times[Math.floor(times.length / 2)], browser_drilldown_max_ms: times[times.length - 1]}
+      ? {
+          browser_drilldown_segments: times.length,
+          browser_drilldown_median_ms: times[Math.floor(times.length / 2)],
+          browser_drilldown_max_ms: times[times.length - 1]
+        }
       : {};
   } finally {
     await browser.close();

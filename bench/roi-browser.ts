@@ -25,7 +25,16 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
   const browser = await chromium.launch({
     executablePath: process.env.CARNET_CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync"
+    ]
   });
   try {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}});
@@ -35,16 +44,20 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
     await page.evaluate("window.__name = (fn) => fn");
     return await page.evaluate(
       async ({claims, moves}) => {
-        const urls = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((link) => link.href);
+        const urls = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+          (link) => link.href
+        );
         const load = (name: string) => {
           const url = urls.find((u) => u.includes(`/roi/${name}.`));
           if (!url) throw new Error(`module ${name} not found on the page`);
           return import(url);
         };
-        const [explorer, model, capacity, curves, scenario] = await Promise.all(["explorer", "explorer-model", "capacity", "curves", "scenario"].map(load));
+        const [explorer, model, capacity, curves, scenario] = await Promise.all(
+          ["explorer", "explorer-model", "capacity", "curves", "scenario"].map(load)
+        );
         // 100k claims, scores with 4 decimals (many ties), abuse more likely at high scores; a seeded LCG.
         let seed = 12345;
-        const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296);
+        const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
         const score = new Float64Array(claims);
         const abuse = new Float64Array(claims);
         const saving = new Float64Array(claims);
@@ -65,7 +78,13 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
           saving_eur: saving,
           arm
         };
-        const context = {models: [{model_version: "bench"}], default_model: "bench", years: [2021, 2025], defaults: {cost_per_expertise: 300, saving_per_abuse: null}, coverage: []};
+        const context = {
+          models: [{model_version: "bench"}],
+          default_model: "bench",
+          years: [2021, 2025],
+          defaults: {cost_per_expertise: 300, saving_per_abuse: null},
+          coverage: []
+        };
         const lib = {...model, ...capacity, ...curves, ...scenario, minCell: 11};
         let t = performance.now();
         const element = explorer.roiExplorer({claims: columns, context}, {lib, search: "", width: 640});
@@ -81,7 +100,8 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
           range.dispatchEvent(new Event("input"));
           element.querySelector(".roi-kpi .big")!.getBoundingClientRect(); // force style and layout
           times.push(performance.now() - t);
-          if (element.querySelector('[data-kpi="expertises"] .big')!.textContent !== k.toLocaleString("en-US")) throw new Error("slider did not update the cards");
+          if (element.querySelector('[data-kpi="expertises"] .big')!.textContent !== k.toLocaleString("en-US"))
+            throw new Error("slider did not update the cards");
         }
         // One move timed to the next frame: handler, style, layout and paint together.
         const frame = await new Promise<number>((done) =>

@@ -22,7 +22,11 @@ import {SERVER, shards, startCluster, stopCluster} from "../scripts/clickhouse/c
 const root = resolve(import.meta.dirname, "..");
 const tsx = join(root, "node_modules/.bin/tsx");
 const {values} = parseArgs({
-  options: {scales: {type: "string", default: "1,10,100,420"}, "skip-areas": {type: "boolean"}, engines: {type: "string", default: "duckdb,clickhouse"}}
+  options: {
+    scales: {type: "string", default: "1,10,100,420"},
+    "skip-areas": {type: "boolean"},
+    engines: {type: "string", default: "duckdb,clickhouse"}
+  }
 });
 const scales = values.scales!.split(",").map(Number);
 const withClickHouse = values.engines!.split(",").includes("clickhouse") && existsSync(SERVER);
@@ -55,11 +59,19 @@ function generate(scale: number): {dir: string; seconds: number | null; claims: 
   let seconds: number | null = null;
   if (!existsSync(join(dir, "truth.json"))) {
     const start = performance.now();
-    const result = spawnSync(tsx, [join(root, "loaders/cli/carnet.ts"), "generate", "--out", dir, "--scale", String(scale)], {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
+    const result = spawnSync(
+      tsx,
+      [join(root, "loaders/cli/carnet.ts"), "generate", "--out", dir, "--scale", String(scale)],
+      {cwd: root, stdio: ["ignore", "ignore", "inherit"]}
+    );
     if (result.status !== 0) throw new Error(`generate --scale ${scale} failed`);
     seconds = (performance.now() - start) / 1000;
   }
-  const lines = Number(execFileSync("wc", ["-l", join(dir, "claims.csv")], {encoding: "utf8"}).trim().split(/\s+/)[0]);
+  const lines = Number(
+    execFileSync("wc", ["-l", join(dir, "claims.csv")], {encoding: "utf8"})
+      .trim()
+      .split(/\s+/)[0]
+  );
   return {dir, seconds, claims: lines - 1};
 }
 
@@ -80,9 +92,13 @@ for (const scale of scales) {
   rows.push(
     `| ${scale} | ${data.claims.toLocaleString("en-US")} | ${fmt(size, 0)} | ${data.seconds === null ? "(reused)" : fmt(data.seconds, 1)} | ${fmt(stage.seconds)} | ${fmt(stage.peak_rss_mb, 0)} | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | ${fmt(plain.seconds)} | ${fmt(plain.peak_rss_mb, 0)} | ${fmt(loader.seconds / plain.seconds)} | ${fmt((stage.seconds + loader.seconds) / plain.seconds)} |`
   );
-  engineRows.push(`| ${scale} | duckdb (embedded) | – | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | – | ${loader.groups} |`);
+  engineRows.push(
+    `| ${scale} | duckdb (embedded) | – | ${fmt(loader.seconds)} | ${fmt(loader.peak_rss_mb, 0)} | – | ${loader.groups} |`
+  );
   if (withClickHouse) {
-    process.stderr.write(`bench: scale ${scale}: ingest into the 2-shard cluster, then the same aggregation pushed down\n`);
+    process.stderr.write(
+      `bench: scale ${scale}: ingest into the 2-shard cluster, then the same aggregation pushed down\n`
+    );
     const ingested = child("ingest", data.dir, {CARNET_CACHE: cache, ...clickhouseEnv});
     const pushed = child("clickhouse", data.dir, clickhouseEnv);
     engineRows.push(
@@ -116,13 +132,19 @@ lines.push(
   "| scale | engine | ingest s | query s | client RSS MiB | servers RSS MiB | groups |",
   "|---|---|---|---|---|---|---|",
   ...engineRows,
-  ...(withClickHouse ? [] : ["", "(clickhouse not measured: engine not requested or /usr/sbin/clickhouse-server missing)"])
+  ...(withClickHouse
+    ? []
+    : ["", "(clickhouse not measured: engine not requested or /usr/sbin/clickhouse-server missing)"])
 );
 
 if (!values["skip-areas"]) {
   lines.push("", "Per-area benchmarks:", "");
   const areas: [string, string, (m: Record<string, unknown>) => Promise<Record<string, number>>][] = [
-    ["drift", "bench/drift.ts", (m) => (m.benchDrift as (d: string) => Promise<Record<string, number>>)(generate(scales[0]).dir)],
+    [
+      "drift",
+      "bench/drift.ts",
+      (m) => (m.benchDrift as (d: string) => Promise<Record<string, number>>)(generate(scales[0]).dir)
+    ],
     ["roi", "bench/roi.ts", (m) => (m.benchRoi as () => Promise<Record<string, number>>)()],
     ["detectors", "bench/detectors.ts", (m) => (m.benchDetectors as () => Promise<Record<string, number>>)()]
   ];
@@ -130,7 +152,11 @@ if (!values["skip-areas"]) {
     if (!existsSync(join(root, file))) continue;
     process.stderr.write(`bench: ${name}\n`);
     const figures = await call(await import(join(root, file)));
-    lines.push(`- **${name}**: ${Object.entries(figures).map(([k, v]) => `${k} = ${typeof v === "number" ? +v.toPrecision(4) : v}`).join(", ")}`);
+    lines.push(
+      `- **${name}**: ${Object.entries(figures)
+        .map(([k, v]) => `${k} = ${typeof v === "number" ? +v.toPrecision(4) : v}`)
+        .join(", ")}`
+    );
   }
 }
 process.stdout.write(lines.join("\n") + "\n");

@@ -11,7 +11,9 @@ if (process.env.CARNET_ALLOW_NETWORK !== "1") {
   const LOCAL = new Set(["localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", ""]);
 
   const isLocal = (host) => {
-    const name = String(host ?? "").toLowerCase().replace(/\.$/, "");
+    const name = String(host ?? "")
+      .toLowerCase()
+      .replace(/\.$/, "");
     return LOCAL.has(name) || name.endsWith(".localhost") || /^127\.\d+\.\d+\.\d+$/.test(name);
   };
 
@@ -32,7 +34,10 @@ if (process.env.CARNET_ALLOW_NETWORK !== "1") {
       } catch {
         return originalFetch.call(this, input, init);
       }
-      if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") && !isLocal(url.hostname)) {
+      if (
+        (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") &&
+        !isLocal(url.hostname)
+      ) {
         return Promise.reject(refuse(`fetch ${url.href}`));
       }
       return originalFetch.call(this, input, init);
@@ -51,14 +56,17 @@ if (process.env.CARNET_ALLOW_NETWORK !== "1") {
       try {
         return new URL(String(first)).hostname;
       } catch {
-        return typeof second === "object" && second ? second.hostname ?? second.host : "";
+        return typeof second === "object" && second ? (second.hostname ?? second.host) : "";
       }
     }
     if (first && typeof first === "object") return first.hostname ?? first.host ?? "";
     return "";
   };
 
-  for (const [name, module] of [["http", http], ["https", https]]) {
+  for (const [name, module] of [
+    ["http", http],
+    ["https", https]
+  ]) {
     for (const method of ["request", "get"]) {
       const original = module[method];
       module[method] = function guarded(...args) {
@@ -71,12 +79,16 @@ if (process.env.CARNET_ALLOW_NETWORK !== "1") {
 
   const socketTarget = (args) => {
     const [first, second] = args;
-    if (first && typeof first === "object") return first.path ? null : first.host ?? "localhost";
-    if (typeof first === "number" || (typeof first === "string" && /^\d+$/.test(first))) return typeof second === "string" ? second : "localhost";
+    if (first && typeof first === "object") return first.path ? null : (first.host ?? "localhost");
+    if (typeof first === "number" || (typeof first === "string" && /^\d+$/.test(first)))
+      return typeof second === "string" ? second : "localhost";
     return null; // a Unix socket path: local by definition
   };
 
-  for (const [name, module, methods] of [["net", net, ["connect", "createConnection"]], ["tls", tls, ["connect"]]]) {
+  for (const [name, module, methods] of [
+    ["net", net, ["connect", "createConnection"]],
+    ["tls", tls, ["connect"]]
+  ]) {
     for (const method of methods) {
       const original = module[method];
       module[method] = function guarded(...args) {

@@ -26,7 +26,9 @@ class PrebuildError extends Error {}
 
 /** The extract folder loaders will read: CARNET_EXTRACTS, else data/extracts (as in loaders/extracts/location.ts). */
 export function configuredExtracts(env: NodeJS.ProcessEnv = process.env): {dir: string; isDefault: boolean} {
-  return env.CARNET_EXTRACTS ? {dir: resolve(env.CARNET_EXTRACTS), isDefault: false} : {dir: join(projectRoot, "data", "extracts"), isDefault: true};
+  return env.CARNET_EXTRACTS
+    ? {dir: resolve(env.CARNET_EXTRACTS), isDefault: false}
+    : {dir: join(projectRoot, "data", "extracts"), isDefault: true};
 }
 
 async function ensureExtracts(): Promise<void> {
@@ -39,7 +41,10 @@ async function ensureExtracts(): Promise<void> {
   log("generating the default synthetic extracts in data/extracts (once)");
   const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
   const code = await new Promise<number | null>((resolveCode, reject) => {
-    const child = spawn(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), "generate", "--out", temporary], {stdio: "inherit", cwd: projectRoot});
+    const child = spawn(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), "generate", "--out", temporary], {
+      stdio: "inherit",
+      cwd: projectRoot
+    });
     child.on("error", reject);
     child.on("close", resolveCode);
   });
@@ -78,7 +83,10 @@ export function settingsFingerprint(env: NodeJS.ProcessEnv = process.env): strin
     .sort()
     .map((name) => {
       const value = String(env[name]);
-      const shown = SECRET.test(name) || /\/\/[^/]*@/.test(value) ? `sha256:${createHash("sha256").update(`carnet-stamp\n${value}`).digest("hex").slice(0, 12)}` : value;
+      const shown =
+        SECRET.test(name) || /\/\/[^/]*@/.test(value)
+          ? `sha256:${createHash("sha256").update(`carnet-stamp\n${value}`).digest("hex").slice(0, 12)}`
+          : value;
       return `${name}=${shown}`;
     });
 }
@@ -131,7 +139,9 @@ async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
   const cacheDir = join(sourceRoot, ".observablehq", "cache");
   const stampPath = join(cacheDir, "_carnet", "loaders.json");
   const fingerprint = loaderInputsFingerprint(sourceRoot);
-  const previous = existsSync(stampPath) ? (JSON.parse(await readFile(stampPath, "utf8")) as {fingerprint?: string}).fingerprint : undefined;
+  const previous = existsSync(stampPath)
+    ? (JSON.parse(await readFile(stampPath, "utf8")) as {fingerprint?: string}).fingerprint
+    : undefined;
   if (previous === fingerprint) return;
   const removed = await clearLoaderOutputs(cacheDir);
   if (removed) log("loader inputs changed (extracts, loaders/, settings): cleared cached loader outputs");

@@ -12,7 +12,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 serve(dist, port).then(
   ({url}) => process.stdout.write(`Carnet is served on ${url}/ (Ctrl-C to stop)\n`),
   (error: NodeJS.ErrnoException) => {
-    const message = error.code === "EADDRINUSE" ? `port ${port} is already in use; set PORT to another port` : error.message;
+    const message =
+      error.code === "EADDRINUSE" ? `port ${port} is already in use; set PORT to another port` : error.message;
     process.stderr.write(`serve: ${message}\n`);
     process.exit(2);
   }

@@ -28,7 +28,9 @@ export function outputFormat(file: string): Format {
   const target = basename(file).replace(/\.sql$/, "");
   const ext = extname(target).slice(1);
   if (ext === "arrow" || ext === "json" || ext === "csv") return ext;
-  throw new LoaderError(`expected a name like <name>.arrow.sql, <name>.json.sql or <name>.csv.sql, got ${basename(file)}`);
+  throw new LoaderError(
+    `expected a name like <name>.arrow.sql, <name>.json.sql or <name>.csv.sql, got ${basename(file)}`
+  );
 }
 
 /** The statement text without trailing semicolons and blank lines (so it can also be DESCRIBEd). */
@@ -45,7 +47,10 @@ export function statement(sqlText: string): string {
 export function engineTwin(file: string, engine: Pick<Engine, "kind" | "label">): string {
   if (engine.kind !== "clickhouse") return file;
   const twin = file.replace(/\.sql$/, ".clickhouse.sql");
-  if (!existsSync(twin)) throw new LoaderError(`written in DuckDB's dialect and the engine is ${engine.label}: add its ClickHouse twin ${basename(twin)} beside it`);
+  if (!existsSync(twin))
+    throw new LoaderError(
+      `written in DuckDB's dialect and the engine is ${engine.label}: add its ClickHouse twin ${basename(twin)} beside it`
+    );
   return twin;
 }
 

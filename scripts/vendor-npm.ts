@@ -116,7 +116,8 @@ function externalsPlugin(library: Library): Plugin {
       build.onResolve({filter: /^[^./]/}, (args) => {
         const name = externals.find((e) => args.path === e || args.path.startsWith(`${e}/`));
         if (!name) return undefined;
-        if (args.path !== name) throw new Error(`${library.name} imports ${args.path}: only whole-package imports of ${name} are vendored`);
+        if (args.path !== name)
+          throw new Error(`${library.name} imports ${args.path}: only whole-package imports of ${name} are vendored`);
         return {path: posix.relative(from, esmPath(name)), external: true};
       });
     }
@@ -133,7 +134,8 @@ function rewriteHostsInBinary(bytes: Buffer): Buffer {
     if (from.length !== to.length) continue; // binaries only get same-length rewrites
     const needle = Buffer.from(from, "latin1");
     const replacement = Buffer.from(to, "latin1");
-    for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + needle.length)) replacement.copy(bytes, i);
+    for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + needle.length))
+      replacement.copy(bytes, i);
   }
   return bytes;
 }
@@ -142,14 +144,19 @@ function assertNoCdnHost(file: string, contents: string | Buffer): void {
   const text = typeof contents === "string" ? contents : contents.toString("latin1");
   const match = CDN_HOST_PATTERN.exec(text);
   if (match) {
-    throw new Error(`vendor-npm: ${file} still references ${match[0]}; add a rewrite in scripts/vendor-npm.ts (HOST_REWRITES)`);
+    throw new Error(
+      `vendor-npm: ${file} still references ${match[0]}; add a rewrite in scripts/vendor-npm.ts (HOST_REWRITES)`
+    );
   }
 }
 
 /** What a library's cached copy depends on: when this changes, the copy is rebuilt. */
 function libraryKey(library: Library, scriptHash: string): string {
   const versions = [library.name, ...(library.externals ?? [])].map((name) => `${name}@${packageVersion(name)}`);
-  return createHash("sha256").update(scriptHash).update(JSON.stringify([library, versions])).digest("hex");
+  return createHash("sha256")
+    .update(scriptHash)
+    .update(JSON.stringify([library, versions]))
+    .digest("hex");
 }
 
 async function vendorLibrary(npmDir: string, library: Library, key: string): Promise<boolean> {
@@ -157,7 +164,8 @@ async function vendorLibrary(npmDir: string, library: Library, key: string): Pro
   const dir = join(npmDir, `${library.name}@${version}`);
   const stampPath = join(dir, ".carnet-vendor");
   const outputs = [join(dir, "_esm.js"), ...(library.files ?? []).map((f) => join(dir, f))];
-  if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === key && outputs.every((f) => existsSync(f))) return false;
+  if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === key && outputs.every((f) => existsSync(f)))
+    return false;
 
   await rm(dir, {recursive: true, force: true});
   await mkdir(dir, {recursive: true});
@@ -187,7 +195,9 @@ async function vendorLibrary(npmDir: string, library: Library, key: string): Pro
     const source = join(dirname(packageJsonPath(library.name)), file);
     const target = join(dir, file);
     await mkdir(dirname(target), {recursive: true});
-    const bytes = file.endsWith(".wasm") ? rewriteHostsInBinary(await readFile(source)) : Buffer.from(rewriteHosts(await readFile(source, "utf8")));
+    const bytes = file.endsWith(".wasm")
+      ? rewriteHostsInBinary(await readFile(source))
+      : Buffer.from(rewriteHosts(await readFile(source, "utf8")));
     assertNoCdnHost(`${library.name}/${file}`, bytes);
     await writeFile(target, bytes);
   }
@@ -199,7 +209,11 @@ async function vendorLibrary(npmDir: string, library: Library, key: string): Pro
 export function frameworkNpmNames(): string[] {
   const frameworkDist = join(dirname(packageJsonPath("@observablehq/framework")), "dist");
   const names = new Set<string>();
-  const files = [join(frameworkDist, "libraries.js"), join(frameworkDist, "resolvers.js"), join(frameworkDist, "npm.js")];
+  const files = [
+    join(frameworkDist, "libraries.js"),
+    join(frameworkDist, "resolvers.js"),
+    join(frameworkDist, "npm.js")
+  ];
   const clientDir = join(frameworkDist, "client");
   const walk = (dir: string): void => {
     for (const entry of readdirSyncSafe(dir)) {
@@ -210,7 +224,8 @@ export function frameworkNpmNames(): string[] {
   };
   walk(clientDir);
   for (const file of files) {
-    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g)) names.add(specifier);
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)/g))
+      names.add(specifier);
   }
   return [...names].filter((name) => !FRAMEWORK_BUILTINS.has(name)).sort();
 }
@@ -226,7 +241,8 @@ async function pruneOtherVersions(npmDir: string, keep: Map<string, string>): Pr
     const base = posix.basename(name);
     if (!existsSync(parent)) continue;
     for (const entry of await readdir(parent)) {
-      if (entry.startsWith(`${base}@`) && entry !== `${base}@${version}`) await rm(join(parent, entry), {recursive: true, force: true});
+      if (entry.startsWith(`${base}@`) && entry !== `${base}@${version}`)
+        await rm(join(parent, entry), {recursive: true, force: true});
     }
   }
 }

@@ -13,7 +13,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class FieldChecker {
   readonly problems: Problem[] = [];
-  constructor(private readonly record: Record<string, unknown>, private readonly prefix = "") {}
+  constructor(
+    private readonly record: Record<string, unknown>,
+    private readonly prefix = ""
+  ) {}
 
   private name(field: string): string {
     return this.prefix ? `${this.prefix}.${field}` : field;
@@ -30,29 +33,32 @@ export class FieldChecker {
   /** A required, non-empty string. */
   text(field: string): string {
     const value = this.record[field];
-    if (value === undefined || value === null) return this.missing(field, "a text"), "";
-    if (typeof value !== "string" || !value.trim()) return this.problem(field, `expected a non-empty text, got ${describe(value)}`), "";
+    if (value === undefined || value === null) return (this.missing(field, "a text"), "");
+    if (typeof value !== "string" || !value.trim())
+      return (this.problem(field, `expected a non-empty text, got ${describe(value)}`), "");
     return value.trim();
   }
 
   /** A list of non-empty strings (`minimum` items at least). A single string is refused: lists are lists. */
   list(field: string, minimum = 0): string[] {
     const value = this.record[field];
-    if (value === undefined || value === null) return this.missing(field, "a list, e.g. [a, b]"), [];
-    if (!Array.isArray(value)) return this.problem(field, `expected a list, e.g. [a, b], got ${describe(value)}`), [];
+    if (value === undefined || value === null) return (this.missing(field, "a list, e.g. [a, b]"), []);
+    if (!Array.isArray(value)) return (this.problem(field, `expected a list, e.g. [a, b], got ${describe(value)}`), []);
     const bad = value.findIndex((item) => typeof item !== "string" || !item.trim());
-    if (bad >= 0) return this.problem(`${field}[${bad}]`, `expected a non-empty text, got ${describe(value[bad])}`), [];
-    if (value.length < minimum) return this.problem(field, `expected at least ${minimum} item${minimum > 1 ? "s" : ""}, got an empty list`), [];
+    if (bad >= 0)
+      return (this.problem(`${field}[${bad}]`, `expected a non-empty text, got ${describe(value[bad])}`), []);
+    if (value.length < minimum)
+      return (this.problem(field, `expected at least ${minimum} item${minimum > 1 ? "s" : ""}, got an empty list`), []);
     return value.map((item: string) => item.trim());
   }
 
   /** A calendar date written YYYY-MM-DD (a YAML date object is accepted and normalised). */
   date(field: string): string {
     const value = this.record[field];
-    if (value === undefined || value === null) return this.missing(field, "a date YYYY-MM-DD"), "";
+    if (value === undefined || value === null) return (this.missing(field, "a date YYYY-MM-DD"), "");
     const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
     if (typeof text !== "string" || !ISO_DATE.test(text) || !isCalendarDate(text)) {
-      return this.problem(field, `expected a date YYYY-MM-DD, got ${describe(value)}`), "";
+      return (this.problem(field, `expected a date YYYY-MM-DD, got ${describe(value)}`), "");
     }
     return text;
   }
@@ -61,25 +67,28 @@ export class FieldChecker {
   oneOf<T extends string>(field: string, allowed: readonly T[]): T {
     const value = this.record[field];
     const expected = allowed.map((a) => JSON.stringify(a)).join(", ");
-    if (value === undefined || value === null) return this.missing(field, `one of ${expected}`), allowed[0];
-    if (typeof value !== "string" || !allowed.includes(value as T)) return this.problem(field, `expected one of ${expected}, got ${describe(value)}`), allowed[0];
+    if (value === undefined || value === null) return (this.missing(field, `one of ${expected}`), allowed[0]);
+    if (typeof value !== "string" || !allowed.includes(value as T))
+      return (this.problem(field, `expected one of ${expected}, got ${describe(value)}`), allowed[0]);
     return value as T;
   }
 
   /** A finite number at least `minimum`. */
   number(field: string, minimum = -Infinity, maximum = Infinity): number {
     const value = this.record[field];
-    if (value === undefined || value === null) return this.missing(field, "a number"), 0;
+    if (value === undefined || value === null) return (this.missing(field, "a number"), 0);
     if (typeof value !== "number" || !Number.isFinite(value) || value < minimum || value > maximum) {
-      const range = maximum < Infinity ? ` between ${minimum} and ${maximum}` : minimum > -Infinity ? ` >= ${minimum}` : "";
-      return this.problem(field, `expected a number${range}, got ${describe(value)}`), 0;
+      const range =
+        maximum < Infinity ? ` between ${minimum} and ${maximum}` : minimum > -Infinity ? ` >= ${minimum}` : "";
+      return (this.problem(field, `expected a number${range}, got ${describe(value)}`), 0);
     }
     return value;
   }
 
   boolean(field: string): boolean {
     const value = this.record[field];
-    if (typeof value !== "boolean") return this.problem(field, `expected true or false, got ${describe(value)}`), false;
+    if (typeof value !== "boolean")
+      return (this.problem(field, `expected true or false, got ${describe(value)}`), false);
     return value;
   }
 

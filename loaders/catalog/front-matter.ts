@@ -44,7 +44,9 @@ export interface SplitPage {
 /** Splits "---\n yaml \n---\n body" (the same delimiters gray-matter accepts). */
 export function splitFrontMatter(text: string): SplitPage {
   const source = text.replace(/^\uFEFF/, "");
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source) ?? /^---[ \t]*\r?\n()---[ \t]*(?:\r?\n|$)/.exec(source);
+  const match =
+    /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source) ??
+    /^---[ \t]*\r?\n()---[ \t]*(?:\r?\n|$)/.exec(source);
   if (!match) return {data: undefined, body: source};
   const body = source.slice(match[0].length);
   try {
@@ -52,7 +54,11 @@ export function splitFrontMatter(text: string): SplitPage {
   } catch (error) {
     const reason = (error as {reason?: string}).reason ?? (error as Error).message.split("\n")[0];
     const line = (error as {mark?: {line?: number}}).mark?.line;
-    return {data: undefined, body, error: `${reason}${line === undefined ? "" : ` at line ${line + 1}`} (Framework's parser, gray-matter, cannot read it; quote texts holding ": ")`};
+    return {
+      data: undefined,
+      body,
+      error: `${reason}${line === undefined ? "" : ` at line ${line + 1}`} (Framework's parser, gray-matter, cannot read it; quote texts holding ": ")`
+    };
   }
   try {
     return {data: parse(match[1]) ?? {}, body};
@@ -71,7 +77,16 @@ export interface CheckOptions {
 /** Checks an analysis page's front matter; every problem names its field. */
 export function checkFrontMatter(split: SplitPage, options: CheckOptions): {meta?: AnalysisMeta; problems: Problem[]} {
   if (split.error) return {problems: [{field: "(front matter)", message: `invalid YAML: ${split.error}`}]};
-  if (split.data === undefined) return {problems: [{field: "(front matter)", message: "missing: an analysis page starts with a --- front-matter block (title, summary, authors, use_case, status, reviewers, created, updated, data, tags)"}]};
+  if (split.data === undefined)
+    return {
+      problems: [
+        {
+          field: "(front matter)",
+          message:
+            "missing: an analysis page starts with a --- front-matter block (title, summary, authors, use_case, status, reviewers, created, updated, data, tags)"
+        }
+      ]
+    };
   if (!isRecord(split.data)) return {problems: [{field: "(front matter)", message: "expected a mapping of fields"}]};
   const c = new FieldChecker(split.data);
   const title = c.text("title");
@@ -79,11 +94,19 @@ export function checkFrontMatter(split: SplitPage, options: CheckOptions): {meta
   const authors = c.list("authors", 1);
   const use_case = c.text("use_case");
   if (use_case && !options.useCaseIds.includes(use_case)) {
-    c.problem("use_case", `unknown use case "${use_case}"; expected the id of a card in data/use-cases/ (${options.useCaseIds.join(", ")})`);
+    c.problem(
+      "use_case",
+      `unknown use case "${use_case}"; expected the id of a card in data/use-cases/ (${options.useCaseIds.join(", ")})`
+    );
   }
   const status = c.oneOf("status", statuses);
   const reviewers = c.list("reviewers");
-  if ((status === "published" || status === "retired") && c.has("reviewers") && Array.isArray(split.data.reviewers) && !reviewers.length) {
+  if (
+    (status === "published" || status === "retired") &&
+    c.has("reviewers") &&
+    Array.isArray(split.data.reviewers) &&
+    !reviewers.length
+  ) {
     c.problem("reviewers", `a ${status} analysis names at least one reviewer`);
   }
   const created = c.date("created");
@@ -92,7 +115,10 @@ export function checkFrontMatter(split: SplitPage, options: CheckOptions): {meta
   const data = c.list("data", 1);
   for (const [i, source] of data.entries()) {
     if (!isKnownSource(source, options.pageFile)) {
-      c.problem(`data[${i}]`, `unknown data "${source}"; expected an extract file (${knownSources.join(", ")}) or a data file of the page's folder with its loader (e.g. data/x.json from data/x.json.ts)`);
+      c.problem(
+        `data[${i}]`,
+        `unknown data "${source}"; expected an extract file (${knownSources.join(", ")}) or a data file of the page's folder with its loader (e.g. data/x.json from data/x.json.ts)`
+      );
     }
   }
   const tags = c.list("tags");

@@ -10,7 +10,13 @@ import {checkFrontMatter, splitFrontMatter, type AnalysisMeta} from "./front-mat
 import type {Problem} from "./fields.ts";
 import {isRecord} from "./fields.ts";
 
-export const sitePages: readonly string[] = ["index.md", "data-quality.md", "analyses.md", "use-cases.md", "value-report.md"];
+export const sitePages: readonly string[] = [
+  "index.md",
+  "data-quality.md",
+  "analyses.md",
+  "use-cases.md",
+  "value-report.md"
+];
 
 export interface PageFile {
   /** Absolute path of the .md file. */

@@ -26,11 +26,16 @@ export interface PrintOptions {
 export async function printPageToPdf(options: PrintOptions): Promise<void> {
   const html = join(options.distDir, `${options.page.replace(/^\//, "")}.html`);
   if (!existsSync(html)) throw new CarnetError(`${html}: not found; build the site first (npm run build)`);
-  if (!existsSync(CHROMIUM)) throw new CarnetError(`${CHROMIUM}: Chromium not found (apt-get install chromium, or set CARNET_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new CarnetError(`${CHROMIUM}: Chromium not found (apt-get install chromium, or set CARNET_CHROMIUM)`);
   const server = await serve(options.distDir);
   const profile = mkdtempSync(join(tmpdir(), "carnet-chromium-"));
   // A fresh profile per print (playwright passes it as --user-data-dir).
-  const browser = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, headless: true, args: chromiumArgs});
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs
+  });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -40,10 +45,14 @@ export async function printPageToPdf(options: PrintOptions): Promise<void> {
       if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) errors.push(message.text());
     });
     // Only the local server: a request elsewhere would mean the page is not offline-safe.
-    await page.route("**/*", (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    await page.route("**/*", (route) =>
+      route.request().url().startsWith(server.url) ? route.continue() : route.abort()
+    );
     await page.goto(`${server.url}${options.page}`, {waitUntil: "networkidle", timeout: options.timeoutMs ?? 60_000});
-    if (options.readySelector) await page.waitForSelector(options.readySelector, {state: "attached", timeout: options.timeoutMs ?? 60_000});
-    if (errors.length) throw new CarnetError(`${options.page}: the page reported an error while rendering: ${errors[0]}`);
+    if (options.readySelector)
+      await page.waitForSelector(options.readySelector, {state: "attached", timeout: options.timeoutMs ?? 60_000});
+    if (errors.length)
+      throw new CarnetError(`${options.page}: the page reported an error while rendering: ${errors[0]}`);
     await page.emulateMedia({media: "print"});
     await page.pdf({
       path: options.out,

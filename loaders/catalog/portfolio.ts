@@ -13,7 +13,9 @@ export function readPortfolio(options: CatalogOptions = {}): {stages: readonly s
     stages,
     cards: cards.map((card) => ({
       ...card,
-      analyses: entries.filter((e) => e.use_case === card.id).map(({title, href, status, updated}) => ({title, href, status, updated}))
+      analyses: entries
+        .filter((e) => e.use_case === card.id)
+        .map(({title, href, status, updated}) => ({title, href, status, updated}))
     }))
   };
 }

@@ -12,14 +12,22 @@ import type {PageLine, Provenance} from "../../src/lib/catalog/provenance.ts";
 
 export type {PageLine, Provenance};
 
-
 /** The short commit and whether the tree is dirty; null when git or the repository is absent. */
 export function gitVersion(root = projectRoot()): {commit: string | null; dirty: boolean} {
   try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}).trim();
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"]
+    }).trim();
     let dirty = false;
     try {
-      dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"]}).trim() !== "";
+      dirty =
+        execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+          cwd: root,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"]
+        }).trim() !== "";
     } catch {
       dirty = false;
     }
@@ -37,14 +45,23 @@ export function provenanceRecord(
 ): Provenance {
   const folder = relative(projectRoot(), extracts.dir);
   return {
-    extract_folder: folder && !folder.startsWith("..") ? folder : (extracts.dir.split(/[\\/]/).filter(Boolean).pop() ?? ""),
+    extract_folder:
+      folder && !folder.startsWith("..") ? folder : (extracts.dir.split(/[\\/]/).filter(Boolean).pop() ?? ""),
     snapshot_date: extracts.snapshotDate,
-    files: extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({file, rows_read, rows_accepted, rows_rejected})),
+    files: extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({
+      file,
+      rows_read,
+      rows_accepted,
+      rows_rejected
+    })),
     commit: version.commit,
     dirty: version.dirty,
     build_date: buildDate.toISOString().slice(0, 10),
     pages: Object.fromEntries(
-      catalog.entries.map((e) => [e.href, {title: e.title, authors: e.authors, reviewers: e.reviewers, status: e.status, updated: e.updated, data: e.data}])
+      catalog.entries.map((e) => [
+        e.href,
+        {title: e.title, authors: e.authors, reviewers: e.reviewers, status: e.status, updated: e.updated, data: e.data}
+      ])
     )
   };
 }

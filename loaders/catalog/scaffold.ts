@@ -54,18 +54,22 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
   const root = options.root ?? projectRoot();
   const title = options.title.trim();
   const author = options.author.trim();
-  if (!title) throw new CarnetError("carnet new: the title is empty; usage: carnet new \"Title\" --use-case ID --author NAME");
+  if (!title)
+    throw new CarnetError('carnet new: the title is empty; usage: carnet new "Title" --use-case ID --author NAME');
   if (!author) throw new CarnetError("carnet new: --author is empty");
   const ids = useCaseIds(join(root, "data", "use-cases"));
   if (!ids.includes(options.useCase)) {
-    throw new CarnetError(`carnet new: unknown use case "${options.useCase}"; expected one of: ${ids.join(", ")} (cards in data/use-cases/)`);
+    throw new CarnetError(
+      `carnet new: unknown use case "${options.useCase}"; expected one of: ${ids.join(", ")} (cards in data/use-cases/)`
+    );
   }
   const slug = slugify(title);
   if (!slug) throw new CarnetError(`carnet new: the title "${title}" has no letters or digits to name the page after`);
   const page = `src/${slug}.md`;
   const loader = `src/data/${slug}.json.ts`;
   for (const path of [page, loader]) {
-    if (existsSync(join(root, path))) throw new CarnetError(`carnet new: ${path} already exists; choose another title or edit that page`);
+    if (existsSync(join(root, path)))
+      throw new CarnetError(`carnet new: ${path} already exists; choose another title or edit that page`);
   }
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const values = {

@@ -9,11 +9,17 @@ import {parse} from "yaml";
 import {CarnetError} from "../errors.ts";
 import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
 import {projectRoot} from "./root.ts";
-import {measures, stages, type Measure, type Stage, type UseCaseCard, type YearValue} from "../../src/lib/catalog/use-case.ts";
+import {
+  measures,
+  stages,
+  type Measure,
+  type Stage,
+  type UseCaseCard,
+  type YearValue
+} from "../../src/lib/catalog/use-case.ts";
 
 export {measures, stages};
 export type {Measure, Stage, UseCaseCard, YearValue};
-
 
 export interface CardProblem extends Problem {
   file: string;
@@ -27,7 +33,8 @@ export function defaultUseCasesDir(): string {
 
 /** Checks one parsed card; `id` is the file's name without extension, which the card's id must repeat. */
 export function checkCard(data: unknown, id: string): {card?: UseCaseCard; problems: Problem[]} {
-  if (!isRecord(data)) return {problems: [{field: "(card)", message: "expected a YAML mapping of the identity card's fields"}]};
+  if (!isRecord(data))
+    return {problems: [{field: "(card)", message: "expected a YAML mapping of the identity card's fields"}]};
   const c = new FieldChecker(data);
   const cardId = c.text("id");
   if (cardId && cardId !== id) c.problem("id", `expected "${id}" (the file's name), got "${cardId}"`);
@@ -58,7 +65,19 @@ export function checkCard(data: unknown, id: string): {card?: UseCaseCard; probl
   const problems = collect(c, fi, r, v);
   if (problems.length) return {problems};
   return {
-    card: {id: cardId, name, department, description, financial_impact, resources, strategic_value, stage, effort_person_days, value: {sample, per_year: perYear}, measured},
+    card: {
+      id: cardId,
+      name,
+      department,
+      description,
+      financial_impact,
+      resources,
+      strategic_value,
+      stage,
+      effort_person_days,
+      value: {sample, per_year: perYear},
+      measured
+    },
     problems
   };
 }
@@ -89,7 +108,8 @@ export function readUseCases(dir = defaultUseCasesDir()): UseCaseCard[] {
   const {cards, problems} = inspectUseCases(dir);
   if (problems.length) {
     const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new CarnetError(`${p.file}: ${p.field}: ${p.message}${more}`);
   }
   return cards;
@@ -115,7 +135,10 @@ export function inspectUseCases(dir = defaultUseCasesDir()): {cards: UseCaseCard
     if (card) cards.push(card);
     problems.push(...found.map((p) => ({file, ...p})));
   }
-  return {cards: cards.sort((a, b) => stages.indexOf(b.stage) - stages.indexOf(a.stage) || a.name.localeCompare(b.name)), problems};
+  return {
+    cards: cards.sort((a, b) => stages.indexOf(b.stage) - stages.indexOf(a.stage) || a.name.localeCompare(b.name)),
+    problems
+  };
 }
 
 export function useCaseIds(dir = defaultUseCasesDir()): string[] {

@@ -6,10 +6,19 @@ export type Options = NonNullable<ParseArgsConfig["options"]>;
 /** Parses a verb's flags strictly; an unknown flag or a missing value is the user's mistake, not a crash. */
 export function parseVerbArgs<T extends Options>(verb: string, argv: string[], options: T, allowPositionals = false) {
   try {
-    return parseArgs({args: argv, options: {...options, help: {type: "boolean", short: "h"}}, allowPositionals, strict: true});
+    return parseArgs({
+      args: argv,
+      options: {...options, help: {type: "boolean", short: "h"}},
+      allowPositionals,
+      strict: true
+    });
   } catch (error) {
     // Node's messages can span lines; the CLI promises one.
-    const message = (error as Error).message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
+    const message = (error as Error).message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(" ");
     throw new CarnetError(`carnet ${verb}: ${message} (see carnet ${verb} --help)`);
   }
 }
@@ -25,6 +34,7 @@ export function numberFlag(verb: string, name: string, value: string | undefined
 /** Reads --format, accepting only the listed formats. */
 export function formatFlag<F extends string>(verb: string, value: string | undefined, formats: readonly F[]): F {
   const format = (value ?? formats[0]) as F;
-  if (!formats.includes(format)) throw new CarnetError(`carnet ${verb}: --format expects ${formats.join(" or ")}, got "${value}"`);
+  if (!formats.includes(format))
+    throw new CarnetError(`carnet ${verb}: --format expects ${formats.join(" or ")}, got "${value}"`);
   return format;
 }

@@ -6,6 +6,8 @@ export function writeJson(value: unknown): void {
 }
 
 export function writeCsv(rows: readonly Record<string, unknown>[], columns?: string[]): void {
-  const flat = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)])));
+  const flat = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null || v === undefined ? "" : String(v)]))
+  );
   process.stdout.write(csvFormat(flat, columns) + "\n");
 }

@@ -9,7 +9,9 @@ export function cellKey(m: Pick<RunManifest, "detector" | "detector_version" | "
 }
 
 /** Marks the newest run of each cell as current; returns a flag per input, in input order. */
-export function currentFlags(manifests: readonly Pick<RunManifest, "detector" | "detector_version" | "dataset" | "started_at" | "run_id">[]): boolean[] {
+export function currentFlags(
+  manifests: readonly Pick<RunManifest, "detector" | "detector_version" | "dataset" | "started_at" | "run_id">[]
+): boolean[] {
   const newest = new Map<string, number>();
   manifests.forEach((m, i) => {
     const key = cellKey(m);

@@ -15,7 +15,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 
 /** `path` is the file on disk, `display` the name used in problems (relative to the runs folder's parent). */
 export function readManifest(path: string, display: string): ManifestResult {
-  if (!existsSync(path)) return fail(display, null, null, "manifest.json is missing; expected a JSON object describing the run");
+  if (!existsSync(path))
+    return fail(display, null, null, "manifest.json is missing; expected a JSON object describing the run");
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   let data: unknown;
   try {
@@ -23,13 +24,15 @@ export function readManifest(path: string, display: string): ManifestResult {
   } catch (error) {
     return fail(display, jsonErrorLine(text), null, `not valid JSON (${(error as Error).message})`);
   }
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return fail(display, 1, null, "expected a JSON object");
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return fail(display, 1, null, "expected a JSON object");
   return validateManifest(data as Record<string, unknown>, text, display);
 }
 
 export function validateManifest(data: Record<string, unknown>, text: string, display: string): ManifestResult {
   const problems: Problem[] = [];
-  const problem = (field: string, reason: string) => problems.push({file: display, line: fieldLine(text, field), column: field, reason});
+  const problem = (field: string, reason: string) =>
+    problems.push({file: display, line: fieldLine(text, field), column: field, reason});
 
   const text_ = (field: string, required: boolean): string | null => {
     const value = data[field];
@@ -54,7 +57,10 @@ export function validateManifest(data: Record<string, unknown>, text: string, di
   const code_commit = text_("code_commit", false);
   const started_at = text_("started_at", true);
   if (started_at !== null && (!ISO_DATE_TIME.test(started_at) || Number.isNaN(Date.parse(started_at)))) {
-    problem("started_at", `started_at must be an ISO 8601 date-time like 2026-03-02T10:12:00Z, got ${JSON.stringify(started_at)}`);
+    problem(
+      "started_at",
+      `started_at must be an ISO 8601 date-time like 2026-03-02T10:12:00Z, got ${JSON.stringify(started_at)}`
+    );
   }
 
   let threshold: number | null = null;

@@ -13,9 +13,18 @@ import type {Confusion, PrPoint, RocPoint, RunMetrics} from "../../src/lib/detec
 export const MAX_CURVE_POINTS = 200;
 
 export async function runMetrics(engine: Engine, table: string, threshold: number | null): Promise<RunMetrics> {
-  const [rank] = await engine.all<{positives: number; negatives: number; auc_twice_count: number | null; ap_sum: number | null}>(sql.rankMetrics(table));
-  const [decided] = await engine.all<Confusion & {undecided: number; given: number; n: number}>(sql.confusion(table, threshold));
-  const points = await engine.all<{score: number; tp: number; fp: number}>(sql.curvePoints(table, MAX_CURVE_POINTS - 1));
+  const [rank] = await engine.all<{
+    positives: number;
+    negatives: number;
+    auc_twice_count: number | null;
+    ap_sum: number | null;
+  }>(sql.rankMetrics(table));
+  const [decided] = await engine.all<Confusion & {undecided: number; given: number; n: number}>(
+    sql.confusion(table, threshold)
+  );
+  const points = await engine.all<{score: number; tp: number; fp: number}>(
+    sql.curvePoints(table, MAX_CURVE_POINTS - 1)
+  );
 
   const positives = Number(rank.positives);
   const negatives = Number(rank.negatives);
@@ -24,7 +33,13 @@ export async function runMetrics(engine: Engine, table: string, threshold: numbe
   const average_precision = positives > 0 ? Number(rank.ap_sum) / positives : null;
   const counts = {tp: decided.tp, fp: decided.fp, tn: decided.tn, fn: decided.fn};
   const source: RunMetrics["decision_source"] =
-    decided.n === 0 || decided.undecided === decided.n ? "none" : decided.given === decided.n ? "decision" : decided.given === 0 ? "threshold" : "mixed";
+    decided.n === 0 || decided.undecided === decided.n
+      ? "none"
+      : decided.given === decided.n
+        ? "decision"
+        : decided.given === 0
+          ? "threshold"
+          : "mixed";
   return {
     n,
     positives,
@@ -39,7 +54,12 @@ export async function runMetrics(engine: Engine, table: string, threshold: numbe
 }
 
 /** Precision, recall, F1 and accuracy from a confusion matrix (pure; null where the ratio has no denominator). */
-export function decisionMetrics({tp, fp, tn, fn}: Confusion): Pick<RunMetrics, "precision" | "recall" | "f1" | "accuracy"> {
+export function decisionMetrics({
+  tp,
+  fp,
+  tn,
+  fn
+}: Confusion): Pick<RunMetrics, "precision" | "recall" | "f1" | "accuracy"> {
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
   return {
     precision: ratio(tp, tp + fp),
@@ -51,9 +71,16 @@ export function decisionMetrics({tp, fp, tn, fn}: Confusion): Pick<RunMetrics, "
 }
 
 /** ROC from (0, 0); undefined (empty) without both classes. */
-export function rocCurve(points: readonly {score: number; tp: number; fp: number}[], positives: number, negatives: number): RocPoint[] {
+export function rocCurve(
+  points: readonly {score: number; tp: number; fp: number}[],
+  positives: number,
+  negatives: number
+): RocPoint[] {
   if (positives === 0 || negatives === 0) return [];
-  return [{threshold: null, fpr: 0, tpr: 0}, ...points.map((p) => ({threshold: p.score, fpr: p.fp / negatives, tpr: p.tp / positives}))];
+  return [
+    {threshold: null, fpr: 0, tpr: 0},
+    ...points.map((p) => ({threshold: p.score, fpr: p.fp / negatives, tpr: p.tp / positives}))
+  ];
 }
 
 /** Precision-recall points, one per kept threshold; undefined (empty) without forged documents. */

@@ -64,7 +64,10 @@ export function pageCurves(result: DetectorRunsResult): DetectorCurves {
   return Object.fromEntries(
     result.runs.map((run) => [
       run.folder,
-      {roc: run.metrics.roc.map((p) => [round(p.fpr), round(p.tpr)] as [number, number]), pr: run.metrics.pr.map((p) => [round(p.recall), round(p.precision)] as [number, number])}
+      {
+        roc: run.metrics.roc.map((p) => [round(p.fpr), round(p.tpr)] as [number, number]),
+        pr: run.metrics.pr.map((p) => [round(p.recall), round(p.precision)] as [number, number])
+      }
     ])
   );
 }

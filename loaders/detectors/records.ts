@@ -44,7 +44,17 @@ export function runRecord(run: DetectorRun): RunRecord {
 }
 
 /** The matrix download: the current run of every cell, with its confusion matrix, manifest facts and history size. */
-export const MATRIX_COLUMNS = [...RECORD_COLUMNS, "tp", "fp", "tn", "fn", "decision_source", "code_commit", "started_at", "rows_rejected"] as const;
+export const MATRIX_COLUMNS = [
+  ...RECORD_COLUMNS,
+  "tp",
+  "fp",
+  "tn",
+  "fn",
+  "decision_source",
+  "code_commit",
+  "started_at",
+  "rows_rejected"
+] as const;
 
 export function matrixRecord(run: DetectorRun): Record<(typeof MATRIX_COLUMNS)[number], string | number | null> {
   return {

@@ -39,7 +39,20 @@ export interface ReadOptions {
 export async function readDetectorRuns(dir: string, options: ReadOptions = {}): Promise<DetectorRunsResult> {
   const label = basename(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return {dir, runs: [], rejected: [], problems: [{file: label, line: null, column: null, reason: `runs folder not found at ${dir}; expected one sub-folder per run`}], accounting: []};
+    return {
+      dir,
+      runs: [],
+      rejected: [],
+      problems: [
+        {
+          file: label,
+          line: null,
+          column: null,
+          reason: `runs folder not found at ${dir}; expected one sub-folder per run`
+        }
+      ],
+      accounting: []
+    };
   }
   const folders = readdirSync(dir, {withFileTypes: true})
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
@@ -54,7 +67,10 @@ export async function readDetectorRuns(dir: string, options: ReadOptions = {}): 
     for (const [index, folder] of folders.entries()) {
       options.onRun?.(index, folders.length, folder);
       const display = `${label}/${folder}`;
-      const {manifest, problems: manifestProblems} = readManifest(join(dir, folder, "manifest.json"), `${display}/manifest.json`);
+      const {manifest, problems: manifestProblems} = readManifest(
+        join(dir, folder, "manifest.json"),
+        `${display}/manifest.json`
+      );
       if (!manifest) {
         rejected.push({folder, problems: manifestProblems});
         problems.push(...manifestProblems);
@@ -62,9 +78,19 @@ export async function readDetectorRuns(dir: string, options: ReadOptions = {}): 
       }
       if (manifest.run_id !== folder) {
         // Not fatal: the folder name is what people see on disk, the run_id what they cite; both are kept.
-        problems.push({file: `${display}/manifest.json`, line: null, column: "run_id", reason: `run_id "${manifest.run_id}" differs from its folder name "${folder}"`});
+        problems.push({
+          file: `${display}/manifest.json`,
+          line: null,
+          column: "run_id",
+          reason: `run_id "${manifest.run_id}" differs from its folder name "${folder}"`
+        });
       }
-      const staged = await stagePredictions(engine, {folder: join(dir, folder), display, table: `detector_run_${index}`, threshold: manifest.threshold});
+      const staged = await stagePredictions(engine, {
+        folder: join(dir, folder),
+        display,
+        table: `detector_run_${index}`,
+        threshold: manifest.threshold
+      });
       problems.push(...staged.problems);
       accounting.push({folder, file: staged.file, ...staged.accounting});
       if (!staged.table) {

@@ -66,6 +66,8 @@ export type LossRatioCell = {
 
 export async function lossRatioCells(engine: Engine, dimension: Dimension): Promise<LossRatioCell[]> {
   const sql = engine.kind === "clickhouse" ? cube.lossRatioSql : lossRatioSql;
-  const rows = await driftWorkspace(engine).all<LossRatioCell>(sql(dimension, {exposure: tables.exposure, facts: tables.facts, insured: tables.insured}));
+  const rows = await driftWorkspace(engine).all<LossRatioCell>(
+    sql(dimension, {exposure: tables.exposure, facts: tables.facts, insured: tables.insured})
+  );
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

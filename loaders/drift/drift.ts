@@ -61,7 +61,9 @@ export async function driftReport(engine: Engine, options: DriftReportOptions): 
   const baseline = options.baseline ?? "segment";
   const rows = (await aeCells(engine, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
   const monthly =
-    options.grain === "month" ? rows : (await aeCells(engine, options.dimension, "month", guarantees, baseline)).map(withInterval);
+    options.grain === "month"
+      ? rows
+      : (await aeCells(engine, options.dimension, "month", guarantees, baseline)).map(withInterval);
   const months = monthsBetween(setup.window.from, setup.window.to);
   const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
   return {setup, rows, alerts};

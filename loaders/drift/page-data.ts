@@ -16,7 +16,6 @@ import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prep
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
-
 export const CELL_COLUMNS = [
   "dimension",
   "grain",
@@ -37,7 +36,10 @@ export const CELL_COLUMNS = [
  * every view of the page (a sum of cells is credited with its largest cell's count), so its cells are not written
  * to the published file at all. A static site is easy to copy; what is masked must not be downloadable either.
  */
-export function withoutSmallSegments<T extends {segment?: unknown; insured?: unknown}>(rows: T[], group: (row: T) => string): T[] {
+export function withoutSmallSegments<T extends {segment?: unknown; insured?: unknown}>(
+  rows: T[],
+  group: (row: T) => string
+): T[] {
   const largest = new Map<string, number>();
   for (const row of rows) {
     const key = `${group(row)}\u0000${String(row.segment)}`;
@@ -50,14 +52,28 @@ export async function pageCells(engine: Engine, setup: DriftSetup): Promise<Reco
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     for (const grain of grains) {
-      const cells = (await aeCells(engine, dimension, grain, setup.guarantees, "segment")).map((cell) => ({dimension, grain, ...cell}));
+      const cells = (await aeCells(engine, dimension, grain, setup.guarantees, "segment")).map((cell) => ({
+        dimension,
+        grain,
+        ...cell
+      }));
       out.push(...withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`));
     }
   }
   return out;
 }
 
-export const LOSS_RATIO_COLUMNS = ["dimension", "segment", "year", "premium_eur", "cost_eur", "claims", "loss_ratio", "insured", "exposure_years"] as const;
+export const LOSS_RATIO_COLUMNS = [
+  "dimension",
+  "segment",
+  "year",
+  "premium_eur",
+  "cost_eur",
+  "claims",
+  "loss_ratio",
+  "insured",
+  "exposure_years"
+] as const;
 
 export async function pageLossRatio(engine: Engine): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];

@@ -8,7 +8,11 @@ import {CarnetError} from "../errors.ts";
 import type {Engine} from "../engine/engine.ts";
 import {createClaimFactsSql} from "./sql/duckdb/claim-facts.ts";
 import {createExposureSql, type DateWindow} from "./sql/duckdb/exposure.ts";
-import {createReferenceRatesFromCsvSql, createReferenceRatesSql, createSeasonSql} from "./sql/duckdb/reference-rates.ts";
+import {
+  createReferenceRatesFromCsvSql,
+  createReferenceRatesSql,
+  createSeasonSql
+} from "./sql/duckdb/reference-rates.ts";
 import {preparePushedDown} from "./pushdown.ts";
 
 export type {DateWindow};
@@ -117,7 +121,9 @@ export async function prepareDrift(engine: Engine, options: PrepareOptions = {})
     try {
       await engine.run(createReferenceRatesFromCsvSql(tables.rates, csv));
     } catch (error) {
-      throw new CarnetError(`${csv}: ${firstLine((error as Error).message)} (expected columns guarantee,sex,job_category,age_band,annual_rate)`);
+      throw new CarnetError(
+        `${csv}: ${firstLine((error as Error).message)} (expected columns guarantee,sex,job_category,age_band,annual_rate)`
+      );
     }
   } else {
     await engine.run(createReferenceRatesSql(tables.rates, tables.referenceExposure, tables.referenceFacts));
@@ -129,7 +135,9 @@ export async function prepareDrift(engine: Engine, options: PrepareOptions = {})
          FROM (SELECT DISTINCT guarantee FROM ${tables.rates}) g CROSS JOIN range(1, 13) AS t(moy)`
       : createSeasonSql(tables.season, tables.rates, tables.referenceExposure, tables.referenceFacts)
   );
-  const guarantees = (await engine.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)).map((r) => r.guarantee);
+  const guarantees = (
+    await engine.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)
+  ).map((r) => r.guarantee);
   return {window, reference, referenceSource, guarantees};
 }
 

@@ -57,14 +57,29 @@ export function pushedDownWindow(engine: Engine): DateWindow {
 }
 
 const cubeTypes = {
-  month_start: "DATE", quarter_start: "DATE", year_start: "DATE",
-  band_month: "VARCHAR", band_quarter: "VARCHAR", band_year: "VARCHAR",
-  contract_id: "VARCHAR", sector_naf: "VARCHAR", region: "VARCHAR", sex: "VARCHAR", job_category: "VARCHAR"
+  month_start: "DATE",
+  quarter_start: "DATE",
+  year_start: "DATE",
+  band_month: "VARCHAR",
+  band_quarter: "VARCHAR",
+  band_year: "VARCHAR",
+  contract_id: "VARCHAR",
+  sector_naf: "VARCHAR",
+  region: "VARCHAR",
+  sex: "VARCHAR",
+  job_category: "VARCHAR"
 };
 const schemas = {
   exposure: {...cubeTypes, years: "DOUBLE"},
   facts: {...cubeTypes, guarantee: "VARCHAR", claims: "BIGINT", cost_eur: "DOUBLE"},
-  insured: {grain: "VARCHAR", period_start: "DATE", dimension: "VARCHAR", segment: "VARCHAR", insured: "BIGINT", exposure_years: "DOUBLE"},
+  insured: {
+    grain: "VARCHAR",
+    period_start: "DATE",
+    dimension: "VARCHAR",
+    segment: "VARCHAR",
+    insured: "BIGINT",
+    exposure_years: "DOUBLE"
+  },
   // Stand-ins under the extract's table names, holding only what the shared statements read from them.
   claims: {guarantee: "VARCHAR"},
   insuredGroups: {sex: "VARCHAR", job_category: "VARCHAR"},
@@ -73,14 +88,27 @@ const schemas = {
 };
 
 /** Creates `table` in the local DuckDB from rows the cluster returned (through a JSON file: typed, no SQL text). */
-async function load(work: DuckDbEngine, dir: string, table: string, types: Record<string, string>, rows: Row[]): Promise<void> {
+async function load(
+  work: DuckDbEngine,
+  dir: string,
+  table: string,
+  types: Record<string, string>,
+  rows: Row[]
+): Promise<void> {
   const columns = Object.entries(types);
-  await work.run(`CREATE OR REPLACE TABLE ${identifier(table)} (${columns.map(([c, t]) => `${identifier(c)} ${t}`).join(", ")})`);
+  await work.run(
+    `CREATE OR REPLACE TABLE ${identifier(table)} (${columns.map(([c, t]) => `${identifier(c)} ${t}`).join(", ")})`
+  );
   if (!rows.length) return;
   const file = join(dir, `${table}.json`);
-  writeFileSync(file, rows.map((row) => JSON.stringify(Object.fromEntries(columns.map(([c]) => [c, row[c] ?? null])))).join("\n") + "\n");
+  writeFileSync(
+    file,
+    rows.map((row) => JSON.stringify(Object.fromEntries(columns.map(([c]) => [c, row[c] ?? null])))).join("\n") + "\n"
+  );
   const spec = columns.map(([c, t]) => `${literal(c)}: ${literal(t)}`).join(", ");
-  await work.run(`INSERT INTO ${identifier(table)} SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited', columns = {${spec}})`);
+  await work.run(
+    `INSERT INTO ${identifier(table)} SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited', columns = {${spec}})`
+  );
 }
 
 export async function preparePushedDown(engine: Engine, options: PrepareOptions): Promise<DriftSetup> {
@@ -99,7 +127,13 @@ export async function preparePushedDown(engine: Engine, options: PrepareOptions)
     const counts: Row[] = [];
     for (const grain of grains) counts.push(...(await engine.all(cluster.insuredCountsSql(db, window, grain))));
     await load(work, dir, tables.insured, schemas.insured, counts);
-    await load(work, dir, tables.referenceExposure, schemas.exposure, await engine.all(cluster.exposureCubeSql(db, reference)));
+    await load(
+      work,
+      dir,
+      tables.referenceExposure,
+      schemas.exposure,
+      await engine.all(cluster.exposureCubeSql(db, reference))
+    );
     await load(work, dir, tables.referenceFacts, schemas.facts, await engine.all(cluster.claimCubeSql(db, reference)));
     await load(work, dir, "claims", schemas.claims, await engine.all(cluster.guaranteesSql()));
     await load(work, dir, "insured", schemas.insuredGroups, await engine.all(cluster.groupsSql()));
@@ -121,7 +155,9 @@ export async function preparePushedDown(engine: Engine, options: PrepareOptions)
     try {
       await work.run(createReferenceRatesFromCsvSql(tables.rates, csv));
     } catch (error) {
-      throw new CarnetError(`${csv}: ${(error as Error).message.split("\n")[0]} (expected columns guarantee,sex,job_category,age_band,annual_rate)`);
+      throw new CarnetError(
+        `${csv}: ${(error as Error).message.split("\n")[0]} (expected columns guarantee,sex,job_category,age_band,annual_rate)`
+      );
     }
   } else {
     await work.run(local.createReferenceRatesSql(tables.rates, tables.referenceExposure, tables.referenceFacts));
@@ -133,6 +169,8 @@ export async function preparePushedDown(engine: Engine, options: PrepareOptions)
          FROM (SELECT DISTINCT guarantee FROM ${tables.rates}) g CROSS JOIN range(1, 13) AS t(moy)`
       : local.createSeasonSql(tables.season, tables.rates, tables.referenceExposure, tables.referenceFacts)
   );
-  const guarantees = (await work.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)).map((r) => r.guarantee);
+  const guarantees = (
+    await work.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)
+  ).map((r) => r.guarantee);
   return {window, reference, referenceSource, guarantees};
 }

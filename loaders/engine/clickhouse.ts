@@ -26,7 +26,10 @@ export function parseClickHouseUrl(url: string): ClickHouseTarget {
   } catch {
     throw new CarnetError(`CARNET_ENGINE: expected "duckdb" or clickhouse://host:port/database, got an unparsable URL`);
   }
-  if (parsed.protocol !== "clickhouse:") throw new CarnetError(`CARNET_ENGINE: expected "duckdb" or clickhouse://host:port/database, got a ${parsed.protocol} URL`);
+  if (parsed.protocol !== "clickhouse:")
+    throw new CarnetError(
+      `CARNET_ENGINE: expected "duckdb" or clickhouse://host:port/database, got a ${parsed.protocol} URL`
+    );
   const database = identifier(decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "carnet");
   const port = parsed.port || "8123";
   return {
@@ -90,7 +93,11 @@ export class ClickHouseEngine implements Engine {
   /** Streams a CSV (with header) into a table. */
   async insertCsv(table: string, stream: NodeJS.ReadableStream & {destroy(): void}): Promise<void> {
     try {
-      await this.client.insert({table: table.split(".").map(identifier).join("."), values: stream as never, format: "CSVWithNames"});
+      await this.client.insert({
+        table: table.split(".").map(identifier).join("."),
+        values: stream as never,
+        format: "CSVWithNames"
+      });
     } catch (error) {
       stream.destroy();
       throw this.failure(error);
@@ -103,8 +110,12 @@ export class ClickHouseEngine implements Engine {
 
   private failure(error: unknown): CarnetError {
     const message = oneLine(error);
-    if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up|Timeout/i.test(message)) return new CarnetError(`${this.label}: engine is not reachable (${message})`);
-    if (/UNKNOWN_TABLE|doesn't exist|Table .* doesn.t exist/i.test(message)) return new CarnetError(`${this.label}: a table is missing (${message}); run \`carnet ingest --engine ${this.label}\``);
+    if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|socket hang up|Timeout/i.test(message))
+      return new CarnetError(`${this.label}: engine is not reachable (${message})`);
+    if (/UNKNOWN_TABLE|doesn't exist|Table .* doesn.t exist/i.test(message))
+      return new CarnetError(
+        `${this.label}: a table is missing (${message}); run \`carnet ingest --engine ${this.label}\``
+      );
     return new CarnetError(`${this.label}: query failed (${message})`);
   }
 }

@@ -9,5 +9,7 @@ export type EngineChoice = {kind: "duckdb"} | {kind: "clickhouse"; url: string};
 export function configuredEngine(value = process.env.CARNET_ENGINE): EngineChoice {
   if (!value || value === "duckdb") return {kind: "duckdb"};
   if (value.startsWith("clickhouse://")) return {kind: "clickhouse", url: value};
-  throw new CarnetError(`CARNET_ENGINE: expected "duckdb" or clickhouse://host:port/database, got "${value.replace(/\/\/[^@/]*@/, "//***@")}"`);
+  throw new CarnetError(
+    `CARNET_ENGINE: expected "duckdb" or clickhouse://host:port/database, got "${value.replace(/\/\/[^@/]*@/, "//***@")}"`
+  );
 }

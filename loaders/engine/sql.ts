@@ -14,7 +14,8 @@ export function identifier(name: string): string {
 
 /** DuckDB's parser ends a statement at a NUL byte: no text value may hold one, on any engine. */
 function checkText(value: string): string {
-  if (value.includes("\u0000")) throw new CarnetError("a text value holds a NUL character, which SQL text cannot carry");
+  if (value.includes("\u0000"))
+    throw new CarnetError("a text value holds a NUL character, which SQL text cannot carry");
   return value;
 }
 

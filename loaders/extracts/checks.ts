@@ -44,21 +44,42 @@ export function columnChecks(column: Column, decimalComma: boolean): Check[] {
   const name = column.name;
   if (column.required) checks.push({column: name, bad: `${raw} IS NULL`, reason: quoteSql(`required value is empty`)});
   if (column.type === "date") {
-    checks.push({column: name, bad: `${raw} IS NOT NULL AND ${typed} IS NULL`, reason: `'expected a date (YYYY-MM-DD or DD/MM/YYYY),' || ${got(raw)}`});
+    checks.push({
+      column: name,
+      bad: `${raw} IS NOT NULL AND ${typed} IS NULL`,
+      reason: `'expected a date (YYYY-MM-DD or DD/MM/YYYY),' || ${got(raw)}`
+    });
   } else if (column.type === "integer") {
-    checks.push({column: name, bad: `${raw} IS NOT NULL AND ${typed} IS NULL`, reason: `'expected an integer,' || ${got(raw)}`});
+    checks.push({
+      column: name,
+      bad: `${raw} IS NOT NULL AND ${typed} IS NULL`,
+      reason: `'expected an integer,' || ${got(raw)}`
+    });
   } else if (column.type === "decimal") {
     const what = decimalComma ? "a number (decimal point or comma)" : "a number";
-    checks.push({column: name, bad: `${raw} IS NOT NULL AND (${typed} IS NULL OR NOT isfinite(${typed}))`, reason: `'expected ${what},' || ${got(raw)}`});
+    checks.push({
+      column: name,
+      bad: `${raw} IS NOT NULL AND (${typed} IS NULL OR NOT isfinite(${typed}))`,
+      reason: `'expected ${what},' || ${got(raw)}`
+    });
   }
   if (column.values) {
     const list = column.values.map(quoteSql).join(", ");
-    checks.push({column: name, bad: `${raw} IS NOT NULL AND ${raw} NOT IN (${list})`, reason: `'expected one of ${column.values.join(", ")},' || ${got(raw)}`});
+    checks.push({
+      column: name,
+      bad: `${raw} IS NOT NULL AND ${raw} NOT IN (${list})`,
+      reason: `'expected one of ${column.values.join(", ")},' || ${got(raw)}`
+    });
   }
-  if (column.nonNegative) checks.push({column: name, bad: `${typed} < 0`, reason: `'expected a non-negative amount,' || ${got(raw)}`});
+  if (column.nonNegative)
+    checks.push({column: name, bad: `${typed} < 0`, reason: `'expected a non-negative amount,' || ${got(raw)}`});
   if (column.range) {
     const [min, max] = column.range;
-    checks.push({column: name, bad: `${typed} < ${min} OR ${typed} > ${max}`, reason: `'expected a value between ${min} and ${max},' || ${got(raw)}`});
+    checks.push({
+      column: name,
+      bad: `${typed} < ${min} OR ${typed} > ${max}`,
+      reason: `'expected a value between ${min} and ${max},' || ${got(raw)}`
+    });
   }
   return checks;
 }

@@ -56,7 +56,10 @@ export const contract: readonly FileContract[] = [
   {
     name: "insured",
     key: ["insured_id"],
-    ordered: [["birth_date", "coverage_start"], ["coverage_start", "coverage_end"]],
+    ordered: [
+      ["birth_date", "coverage_start"],
+      ["coverage_start", "coverage_end"]
+    ],
     columns: [
       {name: "insured_id", type: "text", required: true, pseudonymised: true},
       {name: "nir", type: "text", identifier: true},
@@ -80,10 +83,19 @@ export const contract: readonly FileContract[] = [
   {
     name: "claims",
     key: ["claim_id"],
-    ordered: [["event_date", "declared_date"], ["event_date", "end_date"]],
+    ordered: [
+      ["event_date", "declared_date"],
+      ["event_date", "end_date"]
+    ],
     columns: [
       {name: "claim_id", type: "text", required: true, pseudonymised: true},
-      {name: "insured_id", type: "text", required: true, pseudonymised: true, references: {table: "insured", column: "insured_id"}},
+      {
+        name: "insured_id",
+        type: "text",
+        required: true,
+        pseudonymised: true,
+        references: {table: "insured", column: "insured_id"}
+      },
       {name: "contract_id", type: "text", required: true, references: {table: "contracts", column: "contract_id"}},
       {name: "guarantee", type: "text", required: true, values: ["incapacity", "disability", "death"]},
       {name: "event_date", type: "date", required: true},
@@ -100,7 +112,13 @@ export const contract: readonly FileContract[] = [
     key: ["expertise_id"],
     columns: [
       {name: "expertise_id", type: "text", required: true},
-      {name: "claim_id", type: "text", required: true, pseudonymised: true, references: {table: "claims", column: "claim_id"}},
+      {
+        name: "claim_id",
+        type: "text",
+        required: true,
+        pseudonymised: true,
+        references: {table: "claims", column: "claim_id"}
+      },
       {name: "ordered_date", type: "date", required: true},
       {name: "selection", type: "text", required: true, values: ["rule", "model", "random"]},
       {name: "score", type: "decimal", range: [0, 1]},
@@ -113,7 +131,13 @@ export const contract: readonly FileContract[] = [
     name: "scores",
     key: ["claim_id", "model_version"],
     columns: [
-      {name: "claim_id", type: "text", required: true, pseudonymised: true, references: {table: "claims", column: "claim_id"}},
+      {
+        name: "claim_id",
+        type: "text",
+        required: true,
+        pseudonymised: true,
+        references: {table: "claims", column: "claim_id"}
+      },
       {name: "scored_date", type: "date", required: true},
       {name: "model_version", type: "text", required: true},
       {name: "score", type: "decimal", required: true, range: [0, 1]}

@@ -24,7 +24,8 @@ export function sniffDialect(path: string, display = basename(path)): Dialect {
   const first = readHead(path, 64 * 1024);
   const text = new TextDecoder(encoding).decode(first).replace(/^\uFEFF/, "");
   const headerLine = text.split(/\r?\n/, 1)[0] ?? "";
-  if (!headerLine.trim()) throw new CarnetError(`${display} line 1: expected a header line with column names, found an empty line`);
+  if (!headerLine.trim())
+    throw new CarnetError(`${display} line 1: expected a header line with column names, found an empty line`);
   const semicolons = countOutsideQuotes(headerLine, ";");
   const commas = countOutsideQuotes(headerLine, ",");
   const delimiter = semicolons > commas ? ";" : ",";
@@ -37,7 +38,8 @@ function detectEncoding(path: string, display: string): Dialect["encoding"] {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
     throw new CarnetError(`${display}: file is UTF-16; expected UTF-8 or Windows-1252 text`);
   }
-  if (head.includes(0)) throw new CarnetError(`${display}: not a text CSV file (it holds NUL bytes); expected UTF-8 or Windows-1252 text`);
+  if (head.includes(0))
+    throw new CarnetError(`${display}: not a text CSV file (it holds NUL bytes); expected UTF-8 or Windows-1252 text`);
   return isWholeFileUtf8(path) ? "utf-8" : "windows-1252";
 }
 

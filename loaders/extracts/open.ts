@@ -48,7 +48,9 @@ export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
 export async function openStagedExtracts(dir = extractsDir()): Promise<Extracts> {
   dir = resolve(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CarnetError(`${dir}: extract folder not found; set CARNET_EXTRACTS or run \`npm run --silent carnet -- generate\``);
+    throw new CarnetError(
+      `${dir}: extract folder not found; set CARNET_EXTRACTS or run \`npm run --silent carnet -- generate\``
+    );
   }
   const key = pseudonymKey();
   const folder = join(cacheDir(), fingerprint(dir, key));
@@ -80,7 +82,9 @@ async function stageToCache(dir: string, key: string, folder: string): Promise<v
   const staged = await stageExtracts(dir, key, await DuckDbEngine.open(":memory:", options));
   try {
     for (const name of [...contract.map((f) => f.name), "rejects"]) {
-      await staged.engine.run(`COPY ${name} TO ${literal(join(temporary, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+      await staged.engine.run(
+        `COPY ${name} TO ${literal(join(temporary, `${name}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`
+      );
     }
   } finally {
     await staged.engine.close();
@@ -107,7 +111,8 @@ function pruneCache(current: string): void {
     .filter((name) => /^[0-9a-f]{24}$/.test(name))
     .map((name) => ({path: join(root, name), time: statSync(join(root, name)).mtimeMs}))
     .sort((a, b) => b.time - a.time);
-  for (const old of stagings.slice(KEPT_STAGINGS)) if (old.path !== current) rmSync(old.path, {recursive: true, force: true});
+  for (const old of stagings.slice(KEPT_STAGINGS))
+    if (old.path !== current) rmSync(old.path, {recursive: true, force: true});
 }
 
 /** The same extract, already validated and loaded into a ClickHouse cluster by `carnet ingest`. */
@@ -116,9 +121,17 @@ async function openIngested(url: string): Promise<Extracts> {
   const meta = await engine.all<{folder: string; snapshot_date: string; files: string}>(
     "SELECT folder, snapshot_date, files FROM ingest_meta ORDER BY ingested_at DESC LIMIT 1"
   );
-  if (!meta.length) throw new CarnetError(`${engine.label}: no extract has been ingested; run \`carnet ingest --engine ${engine.label}\``);
+  if (!meta.length)
+    throw new CarnetError(
+      `${engine.label}: no extract has been ingested; run \`carnet ingest --engine ${engine.label}\``
+    );
   const rejects = await engine.all<Accounting["rejects"][number] & Record<string, unknown>>(
     "SELECT file, line, column, reason FROM rejects ORDER BY file, line LIMIT 10000"
   );
-  return {engine, dir: meta[0].folder, snapshotDate: meta[0].snapshot_date, accounting: {files: JSON.parse(meta[0].files), rejects}};
+  return {
+    engine,
+    dir: meta[0].folder,
+    snapshotDate: meta[0].snapshot_date,
+    accounting: {files: JSON.parse(meta[0].files), rejects}
+  };
 }

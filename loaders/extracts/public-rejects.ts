@@ -6,7 +6,9 @@
 import {contract} from "./contract.ts";
 import type {Reject} from "./stage.ts";
 
-const personal = new Set(contract.flatMap((f) => f.columns.filter((c) => c.pseudonymised || c.identifier).map((c) => c.name)));
+const personal = new Set(
+  contract.flatMap((f) => f.columns.filter((c) => c.pseudonymised || c.identifier).map((c) => c.name))
+);
 
 const patterns = [
   /\b[12]\s?\d{2}\s?\d{2}\s?\d{2}\s?\d{3}\s?\d{3}(\s?\d{2})?\b/g, // NIR
@@ -18,7 +20,9 @@ const patterns = [
 export function publicReason(reject: Pick<Reject, "column" | "reason">): string {
   let reason = reject.reason;
   // Duplicate keys and broken references name the key column's value: mask it when it identifies a person.
-  reason = reason.replace(/(\w+) "([^"]*)"/g, (match, column: string) => (personal.has(column) ? `${column} "[masked]"` : match));
+  reason = reason.replace(/(\w+) "([^"]*)"/g, (match, column: string) =>
+    personal.has(column) ? `${column} "[masked]"` : match
+  );
   if (reject.column && personal.has(reject.column)) reason = reason.replace(/got "[^"]*"/g, 'got "[masked]"');
   for (const pattern of patterns) reason = reason.replace(pattern, "[masked]");
   return reason;

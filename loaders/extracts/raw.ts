@@ -46,13 +46,18 @@ function checkHeader(display: string, file: FileContract, header: string[], wher
   const missing = expectedColumns(file).filter((name) => !header.includes(name));
   if (missing.length) {
     const list = missing.map((m) => `"${m}"`).join(", ");
-    throw new CarnetError(`${display} ${where}: missing required column${missing.length > 1 ? "s" : ""} ${list}; found: ${header.join(", ") || "(none)"}`);
+    throw new CarnetError(
+      `${display} ${where}: missing required column${missing.length > 1 ? "s" : ""} ${list}; found: ${header.join(", ") || "(none)"}`
+    );
   }
 }
 
 export async function loadRaw(engine: DuckDbEngine, dir: string, file: FileContract): Promise<RawFile> {
   const located = locateFile(dir, file);
-  if (!located) throw new CarnetError(`${join(dir, file.name)}.csv: file not found; the data contract expects ${file.name}.csv or ${file.name}.parquet`);
+  if (!located)
+    throw new CarnetError(
+      `${join(dir, file.name)}.csv: file not found; the data contract expects ${file.name}.csv or ${file.name}.parquet`
+    );
   const table = `raw_${file.name}`;
   const columns = expectedColumns(file);
   return located.format === "parquet"
@@ -60,7 +65,13 @@ export async function loadRaw(engine: DuckDbEngine, dir: string, file: FileContr
     : loadCsv(engine, located.path, file, table, columns);
 }
 
-async function loadParquet(engine: DuckDbEngine, path: string, file: FileContract, table: string, columns: string[]): Promise<RawFile> {
+async function loadParquet(
+  engine: DuckDbEngine,
+  path: string,
+  file: FileContract,
+  table: string,
+  columns: string[]
+): Promise<RawFile> {
   const display = `${file.name}.parquet`;
   let described: {column_name: string; column_type: string}[];
   try {
@@ -68,7 +79,12 @@ async function loadParquet(engine: DuckDbEngine, path: string, file: FileContrac
   } catch (error) {
     throw new CarnetError(`${display}: cannot be read as Parquet (${firstLine(error)})`);
   }
-  checkHeader(display, file, described.map((d) => d.column_name), "schema");
+  checkHeader(
+    display,
+    file,
+    described.map((d) => d.column_name),
+    "schema"
+  );
   const types = new Map(described.map((d) => [d.column_name, d.column_type]));
   const select = columns.map((name) => {
     const type = types.get(name) ?? "";
@@ -76,12 +92,29 @@ async function loadParquet(engine: DuckDbEngine, path: string, file: FileContrac
     const value = type.startsWith("TIMESTAMP") ? `CAST("${name}" AS DATE)` : `"${name}"`;
     return `CAST(${value} AS VARCHAR) AS "${name}"`;
   });
-  await engine.run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${select.join(", ")} FROM read_parquet(${literal(path)})`);
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT ${select.join(", ")} FROM read_parquet(${literal(path)})`
+  );
   const [{n}] = await engine.all<{n: number}>(`SELECT count(*) AS n FROM ${table}`);
-  return {display, path, format: "parquet", decimalComma: false, from: table, line: `(${table}.rowid + 1)`, rowsRead: n, structuralRejects: 0};
+  return {
+    display,
+    path,
+    format: "parquet",
+    decimalComma: false,
+    from: table,
+    line: `(${table}.rowid + 1)`,
+    rowsRead: n,
+    structuralRejects: 0
+  };
 }
 
-async function loadCsv(engine: DuckDbEngine, original: string, file: FileContract, table: string, columns: string[]): Promise<RawFile> {
+async function loadCsv(
+  engine: DuckDbEngine,
+  original: string,
+  file: FileContract,
+  table: string,
+  columns: string[]
+): Promise<RawFile> {
   const display = `${file.name}.csv`;
   const dialect = sniffDialect(original, display);
   checkHeader(display, file, dialect.header, "line 1");
@@ -100,7 +133,9 @@ async function loadCsv(engine: DuckDbEngine, original: string, file: FileContrac
         rejects_table = '${rejectsTable}', rejects_scan = '${scanTable}', null_padding = false)`
     );
   } catch (error) {
-    throw new CarnetError(`${display}: cannot be read as CSV with delimiter "${dialect.delimiter}" (${firstLine(error)})`);
+    throw new CarnetError(
+      `${display}: cannot be read as CSV with delimiter "${dialect.delimiter}" (${firstLine(error)})`
+    );
   }
   // DuckDB logs one error per missing field; keep one reject per line, the first error on it.
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${rejectsTable}_lines AS
@@ -124,7 +159,16 @@ async function loadCsv(engine: DuckDbEngine, original: string, file: FileContrac
     from = `${table} ASOF LEFT JOIN ${thresholds} ON ${table}.rowid + 1 > ${thresholds}.t`;
     line = `(${table}.rowid + 2 + coalesce(${thresholds}.j, 0))`;
   }
-  return {display, path: original, format: "csv", decimalComma: dialect.decimalComma, from, line, rowsRead: n + r, structuralRejects: r};
+  return {
+    display,
+    path: original,
+    format: "csv",
+    decimalComma: dialect.decimalComma,
+    from,
+    line,
+    rowsRead: n + r,
+    structuralRejects: r
+  };
 }
 
 function firstLine(error: unknown): string {

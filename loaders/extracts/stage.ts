@@ -37,7 +37,9 @@ export async function stageExtracts(dir: string, key: string, engine?: DuckDbEng
     if (file.optional && !locateFile(dir, file)) continue;
     progress(`staging ${file.name} (${i + 1}/${contract.length}): reading`);
     const raw = await loadRaw(engine, dir, file);
-    progress(`staging ${file.name} (${i + 1}/${contract.length}): validating ${raw.rowsRead.toLocaleString("en-US")} rows`);
+    progress(
+      `staging ${file.name} (${i + 1}/${contract.length}): validating ${raw.rowsRead.toLocaleString("en-US")} rows`
+    );
     files.push(await validateFile(engine, raw, file, key));
   }
   progressDone();

@@ -30,7 +30,8 @@ export async function summariseExtracts(extracts: Extracts): Promise<ExtractSumm
   const files = extracts.accounting.files;
   const sum = (key: keyof FileAccounting) => files.reduce((total, f) => total + (f[key] as number), 0);
   // Engine seam: the statement for the engine that holds the rejects (DuckDB staging or the ingested cluster).
-  const sql = extracts.engine.kind === "clickhouse" ? clickhouseReasons.rejectReasonsSql : duckdbReasons.rejectReasonsSql;
+  const sql =
+    extracts.engine.kind === "clickhouse" ? clickhouseReasons.rejectReasonsSql : duckdbReasons.rejectReasonsSql;
   const reasons = await extracts.engine.all<ExtractSummary["reasons"][number]>(sql());
   const folder = relative(projectRoot, extracts.dir);
   return {

@@ -21,12 +21,19 @@ const q = (name: string) => `"${name}"`;
 /** Column of `accepted_<table>` holding the pseudonym of a pseudonymised column. */
 const pseudonymColumn = (name: string) => q(`__p_${name}`);
 
-export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: FileContract, key: string): Promise<FileAccounting> {
+export async function validateFile(
+  engine: DuckDbEngine,
+  raw: RawFile,
+  file: FileContract,
+  key: string
+): Promise<FileAccounting> {
   const columns = file.columns.filter((c) => !c.identifier);
   const checks = [...columns.flatMap((c) => columnChecks(c, raw.decimalComma)), ...orderChecks(file)];
   const failure = firstFailure(checks);
   // Typed values are computed once (inner query), then read by every check and kept (outer query).
-  const typedOnce = columns.filter((c) => c.type !== "text").map((c) => `${typedSql(c, raw.decimalComma)} AS ${typedName(c)}`);
+  const typedOnce = columns
+    .filter((c) => c.type !== "text")
+    .map((c) => `${typedSql(c, raw.decimalComma)} AS ${typedName(c)}`);
   const kept = columns.map((c) => `${typedName(c)} AS ${q(c.name)}`);
   const checked = `checked_${file.name}`;
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${checked} AS
@@ -44,16 +51,24 @@ export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: Fil
     windows = `, row_number() OVER (PARTITION BY (__reason IS NULL), ${keys} ORDER BY __line) AS __dup,
       min(__line) OVER (PARTITION BY (__reason IS NULL), ${keys}) AS __first`;
     const shown = file.key.map((k) => `'${k} "' || v.${q(k)} || '"'`).join(" || ', ' || ");
-    rules.push({bad: "__dup > 1", column: literal(file.key[0]), reason: `'duplicate key ' || ${shown} || ' (first at line ' || __first || ')'`});
+    rules.push({
+      bad: "__dup > 1",
+      column: literal(file.key[0]),
+      reason: `'duplicate key ' || ${shown} || ' (first at line ' || __first || ')'`
+    });
   }
   columns.forEach((c, i) => {
     if (!c.references) return;
     const alias = `p${i}`;
     // A pseudonymised reference takes the pseudonym its parent already computed: one HMAC per person, not per row.
-    const parentHashes = c.pseudonymised && fileContract(c.references.table).columns.find((p) => p.name === c.references!.column)?.pseudonymised;
+    const parentHashes =
+      c.pseudonymised &&
+      fileContract(c.references.table).columns.find((p) => p.name === c.references!.column)?.pseudonymised;
     const carried = parentHashes ? `, ${pseudonymColumn(c.references.column)} AS __p` : "";
     if (parentHashes) inherited.push(`${alias}.__p AS ${pseudonymColumn(c.name)}`);
-    joins.push(`LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k`);
+    joins.push(
+      `LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k`
+    );
     rules.push({
       bad: `v.${q(c.name)} IS NOT NULL AND ${alias}.__k IS NULL`,
       column: literal(c.name),
@@ -69,7 +84,9 @@ export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: Fil
     SELECT v.* ${exclude}, ${[...inherited, `${column} AS __column`, `${reason} AS __reason`].join(", ")}
     FROM (SELECT * ${windows} FROM ${checked}) v ${joins.join(" ")}`);
   await engine.run(`DROP TABLE ${checked}`);
-  await engine.run(`INSERT INTO rejects SELECT ${literal(raw.display)}, __line, __column, __reason FROM ${judged} WHERE __reason IS NOT NULL`);
+  await engine.run(
+    `INSERT INTO rejects SELECT ${literal(raw.display)}, __line, __column, __reason FROM ${judged} WHERE __reason IS NOT NULL`
+  );
 
   // Pseudonyms of the file's own ids, computed on accepted rows only.
   const inheritedNames = new Set(inherited.map((s) => s.split(" AS ")[1]));
@@ -86,6 +103,7 @@ export async function validateFile(engine: DuckDbEngine, raw: RawFile, file: Fil
   const [{n}] = await engine.all<{n: number}>(`SELECT count(*) AS n FROM ${accepted}`);
   const [{r}] = await engine.all<{r: number}>(`SELECT count(*) AS r FROM rejects WHERE file = ${literal(raw.display)}`);
   // Nothing is lost silently: a row that is neither accepted nor rejected is a bug, not a user's mistake.
-  if (raw.rowsRead !== n + r) throw new Error(`${raw.display}: ${raw.rowsRead} rows read but ${n} accepted + ${r} rejected`);
+  if (raw.rowsRead !== n + r)
+    throw new Error(`${raw.display}: ${raw.rowsRead} rows read but ${n} accepted + ${r} rejected`);
   return {file: raw.display, rows_read: raw.rowsRead, rows_accepted: n, rows_rejected: r};
 }

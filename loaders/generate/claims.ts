@@ -53,7 +53,11 @@ export function simulateClaims(person: Person, insuredId: string, rng: Rng, sink
   const disabilityDay = firstEvent(rng, from, to, (day) => disabilityRate(ageOn(person.birthDay, day)));
   addExposure(person, from, to, sinks.premiums);
 
-  const profile: Profile = {female: person.female, cadre: person.cadre, sectorFactor: person.contract.sector.incapacity};
+  const profile: Profile = {
+    female: person.female,
+    cadre: person.cadre,
+    sectorFactor: person.contract.sector.incapacity
+  };
   const drift = person.contract.drift;
   const sickUntil = disabilityDay ?? to;
   const maxRate = incapacityRate(ageOn(person.birthDay, sickUntil), profile) * SEASON_MAX * (drift ? drift.factor : 1);
@@ -62,7 +66,10 @@ export function simulateClaims(person: Person, insuredId: string, rng: Rng, sink
     t += exponential(rng, maxRate) * YEAR;
     if (t > sickUntil) break;
     const day = Math.floor(t);
-    const rate = incapacityRate(ageOn(person.birthDay, day), profile) * SEASONALITY[monthOf(day)] * (drift && day >= drift.onsetDay ? drift.factor : 1);
+    const rate =
+      incapacityRate(ageOn(person.birthDay, day), profile) *
+      SEASONALITY[monthOf(day)] *
+      (drift && day >= drift.onsetDay ? drift.factor : 1);
     if (rng.next() * maxRate >= rate) continue;
     const end = incapacityClaim(person, insuredId, day, rng, sinks);
     t = Math.max(t, end + 1);
@@ -84,13 +91,24 @@ function firstEvent(rng: Rng, from: number, to: number, rate: (day: number) => n
 
 /** Exposure and expected claim counts per calendar year, the pricing base of premiums. */
 function addExposure(person: Person, from: number, to: number, book: PremiumBook): void {
-  const profile: Profile = {female: person.female, cadre: person.cadre, sectorFactor: person.contract.sector.incapacity};
+  const profile: Profile = {
+    female: person.female,
+    cadre: person.cadre,
+    sectorFactor: person.contract.sector.incapacity
+  };
   for (let year = yearOf(from); year <= yearOf(to); year++) {
     const a = Math.max(from, dayFromParts(year, 1, 1));
     const b = Math.min(to, dayFromParts(year, 12, 31));
     const years = (b - a + 1) / YEAR;
     const age = ageOn(person.birthDay, (a + b) / 2);
-    book.addExposure(person.contract.index, year, years, incapacityRate(age, profile) * years, disabilityRate(age) * years, deathRate(age, person.female) * years);
+    book.addExposure(
+      person.contract.index,
+      year,
+      years,
+      incapacityRate(age, profile) * years,
+      disabilityRate(age) * years,
+      deathRate(age, person.female) * years
+    );
   }
 }
 
@@ -144,7 +162,16 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
       } else outcome = "justified";
       const id = `EX${String(++sinks.counters.expertise).padStart(7, "0")}`;
       const cost = expertiseCost(rng);
-      sinks.expertises.row([id, claimId, iso(ordered), arm, score === null ? "" : score.toFixed(4), outcome, money(cost), outcome === "pending" ? "" : money(saving)]);
+      sinks.expertises.row([
+        id,
+        claimId,
+        iso(ordered),
+        arm,
+        score === null ? "" : score.toFixed(4),
+        outcome,
+        money(cost),
+        outcome === "pending" ? "" : money(saving)
+      ]);
       sinks.stats.addExpertise(arm, outcome, saving);
     }
   }
@@ -153,7 +180,19 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   const daysPaid = Math.max(0, (open ? SNAPSHOT : end) - day + 1 - WAITING_DAYS);
   const paid = daysPaid * person.dailyRate;
   const reserve = open ? Math.max(1, end - SNAPSHOT) * person.dailyRate * lognormal(rng, 1, 0.25) : 0;
-  sinks.claims.row([claimId, insuredId, person.contract.id, "incapacity", iso(day), iso(declared), open ? "" : iso(end), daysPaid, money(paid), money(reserve), open ? "open" : "closed"]);
+  sinks.claims.row([
+    claimId,
+    insuredId,
+    person.contract.id,
+    "incapacity",
+    iso(day),
+    iso(declared),
+    open ? "" : iso(end),
+    daysPaid,
+    money(paid),
+    money(reserve),
+    open ? "open" : "closed"
+  ]);
   sinks.premiums.addCost(person.contract.index, 0, paid + reserve);
   return end;
 }
@@ -167,7 +206,19 @@ function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rn
   const open = end > SNAPSHOT;
   const paid = (pension * ((open ? SNAPSHOT : end) - day)) / YEAR;
   const reserve = open ? pension * annuityYears((end - SNAPSHOT) / YEAR) : 0;
-  sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "disability", iso(day), iso(declared), open ? "" : iso(end), "", money(paid), money(reserve), open ? "open" : "closed"]);
+  sinks.claims.row([
+    nextClaimId(sinks),
+    insuredId,
+    person.contract.id,
+    "disability",
+    iso(day),
+    iso(declared),
+    open ? "" : iso(end),
+    "",
+    money(paid),
+    money(reserve),
+    open ? "open" : "closed"
+  ]);
   sinks.premiums.addCost(person.contract.index, 1, paid + reserve);
 }
 
@@ -178,7 +229,19 @@ function deathClaim(person: Person, insuredId: string, day: number, rng: Rng, si
   const capital = person.salary * (person.cadre ? 3 : 1.5);
   const settled = declared + rng.int(10, 60);
   const open = settled > SNAPSHOT;
-  sinks.claims.row([nextClaimId(sinks), insuredId, person.contract.id, "death", iso(day), iso(declared), open ? "" : iso(settled), "", money(open ? 0 : capital), money(open ? capital : 0), open ? "open" : "closed"]);
+  sinks.claims.row([
+    nextClaimId(sinks),
+    insuredId,
+    person.contract.id,
+    "death",
+    iso(day),
+    iso(declared),
+    open ? "" : iso(settled),
+    "",
+    money(open ? 0 : capital),
+    money(open ? capital : 0),
+    open ? "open" : "closed"
+  ]);
   sinks.premiums.addCost(person.contract.index, 2, capital);
 }
 

@@ -43,7 +43,15 @@ export function planContracts(seed: number, scale: number): ContractPlan[] {
   const periodEnd = dayOf(PERIOD.end);
   // Every sector appears at least once, then the rest follow the portfolio weights.
   const sectors = shuffled(rng, SECTORS).slice(0, Math.min(count, SECTORS.length));
-  while (sectors.length < count) sectors.push(SECTORS[weightedIndex(rng, SECTORS.map((s) => s.weight))]);
+  while (sectors.length < count)
+    sectors.push(
+      SECTORS[
+        weightedIndex(
+          rng,
+          SECTORS.map((s) => s.weight)
+        )
+      ]
+    );
 
   const plans: ContractPlan[] = [];
   const raw: number[] = [];
@@ -62,7 +70,13 @@ export function planContracts(seed: number, scale: number): ContractPlan[] {
       id: `CT${String(index + 1).padStart(6, "0")}`,
       employerName: employerName(rng, sector),
       sector,
-      region: REGIONS[weightedIndex(rng, REGIONS.map((r) => r.weight))].code,
+      region:
+        REGIONS[
+          weightedIndex(
+            rng,
+            REGIONS.map((r) => r.weight)
+          )
+        ].code,
       startDay,
       endDay,
       headcount: 0,

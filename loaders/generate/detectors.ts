@@ -112,10 +112,20 @@ export function writeDetectorRuns(seed: number, outDir: string): DetectorTruth[]
   const truth: DetectorTruth[] = [];
   for (const version of DETECTOR_VERSIONS) {
     DATASETS.forEach((dataset, i) => {
-      const cell: DetectorTruth = {detector: version.detector, detector_version: version.version, dataset: dataset.name, target_auc: version.targets[i], runs: []};
-      cell.runs.push(writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], version.date, i));
+      const cell: DetectorTruth = {
+        detector: version.detector,
+        detector_version: version.version,
+        dataset: dataset.name,
+        target_auc: version.targets[i],
+        runs: []
+      };
+      cell.runs.push(
+        writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], version.date, i)
+      );
       if (version.detector === RERUN.detector && version.version === RERUN.version && dataset.name === RERUN.dataset) {
-        cell.runs.push(writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], RERUN.date, i));
+        cell.runs.push(
+          writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], RERUN.date, i)
+        );
       }
       truth.push(cell);
     });
@@ -127,10 +137,22 @@ export function writeDetectorRuns(seed: number, outDir: string): DetectorTruth[]
 function datasetLabels(seed: number, dataset: Dataset): number[] {
   const rng = new Rng(seed, "dataset", dataset.name);
   const forged = Math.round(dataset.documents * dataset.forgedShare);
-  return shuffled(rng, Array.from({length: dataset.documents}, (_, i) => (i < forged ? 1 : 0)));
+  return shuffled(
+    rng,
+    Array.from({length: dataset.documents}, (_, i) => (i < forged ? 1 : 0))
+  );
 }
 
-function writeRun(seed: number, outDir: string, version: DetectorVersion, dataset: Dataset, labels: number[], target: number, date: string, slot: number): RunTruth {
+function writeRun(
+  seed: number,
+  outDir: string,
+  version: DetectorVersion,
+  dataset: Dataset,
+  labels: number[],
+  target: number,
+  date: string,
+  slot: number
+): RunTruth {
   const rng = new Rng(seed, "run", version.detector, version.version, dataset.name, date);
   const [major, minor] = version.version.split(".");
   const runId = `${version.detector.replace(/-/g, "")}-${major}.${minor}-${dataset.slug}-${date}`;
@@ -153,18 +175,31 @@ function writeRun(seed: number, outDir: string, version: DetectorVersion, datase
   // Binormal scores; the squashing puts the threshold a little above the midpoint of the two means.
   const separation = Math.SQRT2 * normalQuantile(target);
   const centre = separation / 2 + 0.6;
-  const writer = new CsvWriter(join(dir, "predictions.csv"), version.decision ? ["document_id", "label", "score", "decision"] : ["document_id", "label", "score"]);
+  const writer = new CsvWriter(
+    join(dir, "predictions.csv"),
+    version.decision ? ["document_id", "label", "score", "decision"] : ["document_id", "label", "score"]
+  );
   const scores: number[] = [];
   labels.forEach((label, i) => {
     const x = rng.normal() + (label ? separation : 0);
     const score = Math.round(normalCdf(0.9 * (x - centre) + normalQuantile(version.threshold)) * 10_000) / 10_000;
     scores.push(score);
     const id = `${dataset.slug}-${String(i + 1).padStart(5, "0")}`;
-    writer.row(version.decision ? [id, label, score.toFixed(4), score >= version.threshold ? 1 : 0] : [id, label, score.toFixed(4)]);
+    writer.row(
+      version.decision
+        ? [id, label, score.toFixed(4), score >= version.threshold ? 1 : 0]
+        : [id, label, score.toFixed(4)]
+    );
   });
   writer.close();
   const forged = labels.reduce((a, b) => a + b, 0);
-  return {run_id: runId, started_at: startedAt, documents: labels.length, forged, realised_auc: round(rocAuc(labels, scores), 4)};
+  return {
+    run_id: runId,
+    started_at: startedAt,
+    documents: labels.length,
+    forged,
+    realised_auc: round(rocAuc(labels, scores), 4)
+  };
 }
 
 /** ROC AUC by ranks (ties share their average rank). */
@@ -172,14 +207,15 @@ export function rocAuc(labels: readonly number[], scores: readonly number[]): nu
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const rank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (labels[order[k][1]] === 1) {
-      rankSum += rank;
-      positives++;
-    }
+    for (let k = i; k < j; k++)
+      if (labels[order[k][1]] === 1) {
+        rankSum += rank;
+        positives++;
+      }
     i = j;
   }
   const negatives = labels.length - positives;

@@ -20,19 +20,29 @@ export function plantDrifts(seed: number, plans: ContractPlan[]): Drift[] {
   const inForce = (p: ContractPlan) => p.endDay === null;
 
   // The sector: among the candidates, the one with the largest workforce in force (a visible, credible drift).
-  const sizeOf = (naf: string) => plans.filter((p) => p.sector.naf === naf && inForce(p)).reduce((sum, p) => sum + p.headcount, 0);
+  const sizeOf = (naf: string) =>
+    plans.filter((p) => p.sector.naf === naf && inForce(p)).reduce((sum, p) => sum + p.headcount, 0);
   const sectorNaf = [...DRIFT_SECTOR_CANDIDATES].sort((a, b) => sizeOf(b) - sizeOf(a) || a.localeCompare(b))[0];
   const sectorDrift = makeDrift(rng, "sector", sectorNaf, 1.4, 1.5);
 
   // The contracts: in force, with history before 2022, outside the drifting sector, 300+ positions when possible,
   // in sectors with at least average sick leave (a drift on 30 claims a year would be planted but invisible).
   const eligible = plans.filter(
-    (p) => inForce(p) && p.sector.naf !== sectorNaf && p.startDay <= dayOf("2022-01-01") && p.sector.incapacity >= MIN_SECTOR_FREQUENCY
+    (p) =>
+      inForce(p) &&
+      p.sector.naf !== sectorNaf &&
+      p.startDay <= dayOf("2022-01-01") &&
+      p.sector.incapacity >= MIN_SECTOR_FREQUENCY
   );
-  const large = shuffled(rng, eligible.filter((p) => p.headcount >= MIN_DRIFT_HEADCOUNT));
+  const large = shuffled(
+    rng,
+    eligible.filter((p) => p.headcount >= MIN_DRIFT_HEADCOUNT)
+  );
   const chosen = large.slice(0, CONTRACT_DRIFTS);
   if (chosen.length < CONTRACT_DRIFTS) {
-    const rest = eligible.filter((p) => !chosen.includes(p)).sort((a, b) => b.headcount - a.headcount || a.index - b.index);
+    const rest = eligible
+      .filter((p) => !chosen.includes(p))
+      .sort((a, b) => b.headcount - a.headcount || a.index - b.index);
     chosen.push(...rest.slice(0, CONTRACT_DRIFTS - chosen.length));
   }
   chosen.sort((a, b) => a.index - b.index);
@@ -51,5 +61,11 @@ function makeDrift(rng: Rng, dimension: Drift["dimension"], segment: string, low
   const year = 2023 + Math.floor((5 + months) / 12);
   const month = ((5 + months) % 12) + 1;
   const factor = Math.round(rng.uniform(low, high) * 100) / 100;
-  return {dimension, segment, onset: `${year}-${String(month).padStart(2, "0")}`, onsetDay: dayFromParts(year, month), factor};
+  return {
+    dimension,
+    segment,
+    onset: `${year}-${String(month).padStart(2, "0")}`,
+    onsetDay: dayFromParts(year, month),
+    factor
+  };
 }

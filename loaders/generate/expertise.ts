@@ -35,7 +35,8 @@ export interface Candidate {
 /** Picks the arm for an eligible claim, or null when no expertise is ordered. */
 export function chooseArm(rng: Rng, claim: Candidate): Arm | null {
   if (rng.chance(RANDOM_RATE)) return "random";
-  if (claim.modelLive && claim.score !== null && claim.score >= MODEL_THRESHOLD && rng.chance(MODEL_RATE)) return "model";
+  if (claim.modelLive && claim.score !== null && claim.score >= MODEL_THRESHOLD && rng.chance(MODEL_RATE))
+    return "model";
   if (ruleMatches(claim) && rng.chance(RULE_RATE)) return "rule";
   return null;
 }

@@ -39,7 +39,19 @@ export const HEADERS = {
   contracts: ["contract_id", "employer_name", "sector_naf", "region", "start_date", "end_date"],
   insured: ["insured_id", "nir", "contract_id", "birth_date", "sex", "job_category", "coverage_start", "coverage_end"],
   premiums: ["contract_id", "year", "earned_premium_eur"],
-  claims: ["claim_id", "insured_id", "contract_id", "guarantee", "event_date", "declared_date", "end_date", "days_paid", "paid_eur", "reserve_eur", "status"],
+  claims: [
+    "claim_id",
+    "insured_id",
+    "contract_id",
+    "guarantee",
+    "event_date",
+    "declared_date",
+    "end_date",
+    "days_paid",
+    "paid_eur",
+    "reserve_eur",
+    "status"
+  ],
   expertises: ["expertise_id", "claim_id", "ordered_date", "selection", "score", "outcome", "cost_eur", "saving_eur"],
   scores: ["claim_id", "scored_date", "model_version", "score"]
 } as const;
@@ -58,7 +70,14 @@ export function generate(options: GenerateOptions): GenerateSummary {
 
   const contracts = new CsvWriter(join(out, "contracts.csv"), HEADERS.contracts);
   for (const plan of plans) {
-    contracts.row([plan.id, field(plan.employerName), plan.sector.naf, plan.region, iso(plan.startDay), plan.endDay === null ? "" : iso(plan.endDay)]);
+    contracts.row([
+      plan.id,
+      field(plan.employerName),
+      plan.sector.naf,
+      plan.region,
+      iso(plan.startDay),
+      plan.endDay === null ? "" : iso(plan.endDay)
+    ]);
   }
   contracts.close();
 
@@ -81,9 +100,21 @@ export function generate(options: GenerateOptions): GenerateSummary {
       const id = `IN${String(++insuredCount).padStart(9, "0")}`;
       simulateClaims(person, id, rng, sinks);
       const end = coverageEnd(person);
-      insured.row([id, person.nir, plan.id, iso(person.birthDay), person.female ? "F" : "M", person.cadre ? "cadre" : "non_cadre", iso(person.coverageStart), end === null ? "" : iso(end)]);
+      insured.row([
+        id,
+        person.nir,
+        plan.id,
+        iso(person.birthDay),
+        person.female ? "F" : "M",
+        person.cadre ? "cadre" : "non_cadre",
+        iso(person.coverageStart),
+        end === null ? "" : iso(end)
+      ]);
     });
-    if (plan.index % 50 === 0) say(`generate: contract ${plan.index + 1}/${plans.length}, ${insuredCount} insured, ${sinks.counters.claim} claims`);
+    if (plan.index % 50 === 0)
+      say(
+        `generate: contract ${plan.index + 1}/${plans.length}, ${insuredCount} insured, ${sinks.counters.claim} claims`
+      );
   }
   insured.close();
   sinks.claims.close();
@@ -91,7 +122,8 @@ export function generate(options: GenerateOptions): GenerateSummary {
   sinks.expertises.close();
 
   const premiumWriter = new CsvWriter(join(out, "premiums.csv"), HEADERS.premiums);
-  for (const [contractId, year, amount] of premiums.rows(new Rng(seed, "premiums"))) premiumWriter.row([contractId, year, money(amount)]);
+  for (const [contractId, year, amount] of premiums.rows(new Rng(seed, "premiums")))
+    premiumWriter.row([contractId, year, money(amount)]);
   premiumWriter.close();
 
   const detectors = writeDetectorRuns(seed, out);

@@ -53,7 +53,8 @@ export function forEachInsured(plan: ContractPlan, rng: Rng, visit: (person: Per
     let tenure = exponential(rng, turnover);
     if (hireAge + tenure > retireAge - 0.3) tenure = (retireAge - 0.3 - hireAge) * rng.next();
     const birthDay = Math.round(anchor - (hireAge + tenure) * YEAR);
-    const coverageStart = plan.startDay >= PERIOD_START ? plan.startDay : Math.max(plan.startDay, Math.round(anchor - tenure * YEAR));
+    const coverageStart =
+      plan.startDay >= PERIOD_START ? plan.startDay : Math.max(plan.startDay, Math.round(anchor - tenure * YEAR));
     let person = newPerson(plan, rng, departments, cadreShare, birthDay, coverageStart, anchor, retireAge, turnover);
     for (;;) {
       visit(person);
@@ -62,7 +63,17 @@ export function forEachInsured(plan: ContractPlan, rng: Rng, visit: (person: Per
       if (nextStart > lastDay) break;
       const age = hireAgeDraw(rng);
       const retire = 62 + 3 * rng.next();
-      person = newPerson(plan, rng, departments, cadreShare, Math.round(nextStart - age * YEAR), nextStart, nextStart, retire, turnover);
+      person = newPerson(
+        plan,
+        rng,
+        departments,
+        cadreShare,
+        Math.round(nextStart - age * YEAR),
+        nextStart,
+        nextStart,
+        retire,
+        turnover
+      );
     }
   }
 }

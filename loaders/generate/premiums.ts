@@ -27,7 +27,14 @@ export class PremiumBook {
   }
 
   /** Adds an insured's exposure in one year: years covered and expected claim counts per guarantee. */
-  addExposure(contract: number, year: number, years: number, incapacity: number, disability: number, death: number): void {
+  addExposure(
+    contract: number,
+    year: number,
+    years: number,
+    incapacity: number,
+    disability: number,
+    death: number
+  ): void {
     const cell = contract * YEARS + (year - FIRST_YEAR);
     this.exposure[cell] += years;
     this.expected[cell * 3] += incapacity;
@@ -45,7 +52,8 @@ export class PremiumBook {
     const expectedStable = [0, 0, 0];
     for (const plan of this.plans) {
       if (plan.drift !== null) continue;
-      for (let y = 0; y < YEARS; y++) for (let g = 0; g < 3; g++) expectedStable[g] += this.expected[(plan.index * YEARS + y) * 3 + g];
+      for (let y = 0; y < YEARS; y++)
+        for (let g = 0; g < 3; g++) expectedStable[g] += this.expected[(plan.index * YEARS + y) * 3 + g];
     }
     return expectedStable.map((e, g) => (e > 0 ? this.realisedStable[g] / e : 0));
   }

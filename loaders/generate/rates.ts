@@ -8,7 +8,9 @@
 export const INCAPACITY_BASE = 0.16;
 
 /** Relative sick-leave frequency by calendar month (January first): a winter peak, a summer trough; mean 1. */
-export const SEASONALITY: readonly number[] = normalise([1.32, 1.3, 1.15, 0.95, 0.9, 0.85, 0.76, 0.68, 0.95, 1.05, 1.1, 1.22]);
+export const SEASONALITY: readonly number[] = normalise([
+  1.32, 1.3, 1.15, 0.95, 0.9, 0.85, 0.76, 0.68, 0.95, 1.05, 1.1, 1.22
+]);
 export const SEASON_MAX = Math.max(...SEASONALITY);
 
 export interface Profile {
@@ -20,7 +22,13 @@ export interface Profile {
 
 /** Incapacity frequency per year at a given age (rising about 2.2% a year of age), without season or drift. */
 export function incapacityRate(age: number, profile: Profile): number {
-  return INCAPACITY_BASE * Math.exp(0.022 * (age - 42)) * (profile.female ? 1.12 : 0.9) * (profile.cadre ? 0.62 : 1.12) * profile.sectorFactor;
+  return (
+    INCAPACITY_BASE *
+    Math.exp(0.022 * (age - 42)) *
+    (profile.female ? 1.12 : 0.9) *
+    (profile.cadre ? 0.62 : 1.12) *
+    profile.sectorFactor
+  );
 }
 
 /** Disability (invalidité) frequency per year: about 0.4% at 45, rising steeply with age. */

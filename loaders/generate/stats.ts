@@ -24,10 +24,12 @@ export class Stats {
   private readonly negatives = new Map<string, Float64Array>();
 
   constructor() {
-    this.arms = Object.fromEntries(ARMS.map((arm) => [arm, {expertises: 0, decided: 0, abuse: 0, justified: 0, no_show: 0, pending: 0, saving_eur: 0}])) as Record<
-      Arm,
-      ArmTally
-    >;
+    this.arms = Object.fromEntries(
+      ARMS.map((arm) => [
+        arm,
+        {expertises: 0, decided: 0, abuse: 0, justified: 0, no_show: 0, pending: 0, saving_eur: 0}
+      ])
+    ) as Record<Arm, ArmTally>;
   }
 
   addScore(version: string, score: number, abusive: boolean): void {

@@ -21,17 +21,42 @@ export interface Truth {
   abuse_rate: number;
   detectors: DetectorTruth[];
   rows: Record<string, number>;
-  expertise_arms: Record<string, {expertises: number; decided: number; abuse: number; justified: number; no_show: number; pending: number; abuse_rate: number | null; mean_saving_eur: number | null}>;
+  expertise_arms: Record<
+    string,
+    {
+      expertises: number;
+      decided: number;
+      abuse: number;
+      justified: number;
+      no_show: number;
+      pending: number;
+      abuse_rate: number | null;
+      mean_saving_eur: number | null;
+    }
+  >;
   models: {model_version: string; live_from: string; auc: number | null; scored_abuse_rate: number | null}[];
 }
 
-export function buildTruth(seed: number, scale: number, drifts: readonly Drift[], stats: Stats, detectors: DetectorTruth[], rows: Record<string, number>): Truth {
+export function buildTruth(
+  seed: number,
+  scale: number,
+  drifts: readonly Drift[],
+  stats: Stats,
+  detectors: DetectorTruth[],
+  rows: Record<string, number>
+): Truth {
   return {
     seed,
     scale,
     period: {start: PERIOD.start, end: PERIOD.end},
     snapshot_date: SNAPSHOT_DATE,
-    drifts: drifts.map((d) => ({dimension: d.dimension, segment: d.segment, guarantee: "incapacity", onset: d.onset, factor: d.factor})),
+    drifts: drifts.map((d) => ({
+      dimension: d.dimension,
+      segment: d.segment,
+      guarantee: "incapacity",
+      onset: d.onset,
+      factor: d.factor
+    })),
     // Share of abusive claims among those eligible for an expertise: what the random arm estimates.
     abuse_rate: stats.eligibleClaims ? round(stats.eligibleAbusive / stats.eligibleClaims, 4) : 0,
     detectors,
@@ -57,7 +82,12 @@ export function buildTruth(seed: number, scale: number, drifts: readonly Drift[]
     models: MODEL_VERSIONS.map((m) => {
       const auc = stats.auc(m.version);
       const rate = stats.scoredAbuseRate(m.version);
-      return {model_version: m.version, live_from: MODEL_START, auc: auc === null ? null : round(auc, 4), scored_abuse_rate: rate === null ? null : round(rate, 4)};
+      return {
+        model_version: m.version,
+        live_from: MODEL_START,
+        auc: auc === null ? null : round(auc, 4),
+        scored_abuse_rate: rate === null ? null : round(rate, 4)
+      };
     })
   };
 }

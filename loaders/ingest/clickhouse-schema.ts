@@ -58,6 +58,9 @@ export function dateRangeSql(file: FileContract): string | null {
   const dates = publishedColumns(file).filter((c) => c.type === "date" && !TEXT_DATES.has(c.name));
   if (!dates.length) return null;
   return dates
-    .map((c) => `SELECT ${`'${c.name}'`} AS column_name, strftime(min(${identifier(c.name)}), '%Y-%m-%d') AS low, strftime(max(${identifier(c.name)}), '%Y-%m-%d') AS high FROM ${identifier(file.name)}`)
+    .map(
+      (c) =>
+        `SELECT ${`'${c.name}'`} AS column_name, strftime(min(${identifier(c.name)}), '%Y-%m-%d') AS low, strftime(max(${identifier(c.name)}), '%Y-%m-%d') AS high FROM ${identifier(file.name)}`
+    )
     .join(" UNION ALL ");
 }

@@ -12,7 +12,14 @@ import {clickhouseLiteral, identifier, literal} from "../engine/sql.ts";
 import {contract} from "../extracts/contract.ts";
 import {openStagedExtracts} from "../extracts/open.ts";
 import {CarnetError} from "../errors.ts";
-import {DATE_RANGE, dateRangeSql, distributedTableSql, localTableSql, metaTablesSql, publishedColumns} from "./clickhouse-schema.ts";
+import {
+  DATE_RANGE,
+  dateRangeSql,
+  distributedTableSql,
+  localTableSql,
+  metaTablesSql,
+  publishedColumns
+} from "./clickhouse-schema.ts";
 
 export interface IngestOptions {
   url: string;
@@ -33,9 +40,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const cluster = options.cluster ?? "carnet";
   const say = options.progress ?? (() => undefined);
   const entry = await ClickHouseEngine.connect(options.url.replace(/\/[^/?]*(\?.*)?$/, "/default"));
-  const shardUrls = (options.shards?.length ? options.shards : [target.label.replace(/^clickhouse:\/\//, "").replace(/\/.*$/, "")]).map(
-    (hostPort) => `clickhouse://${hostPort}/default`
-  );
+  const shardUrls = (
+    options.shards?.length ? options.shards : [target.label.replace(/^clickhouse:\/\//, "").replace(/\/.*$/, "")]
+  ).map((hostPort) => `clickhouse://${hostPort}/default`);
   const shards = await Promise.all(shardUrls.map((url) => ClickHouseEngine.connect(url)));
   const db = identifier(target.database);
   say(`validating ${options.extracts ?? "extract folder"}`);
@@ -43,12 +50,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const extracts = await openStagedExtracts(options.extracts);
   for (const file of contract) {
     const sql = dateRangeSql(file);
-    const ranges = sql ? await extracts.engine.all<{column_name: string; low: string | null; high: string | null}>(sql) : [];
+    const ranges = sql
+      ? await extracts.engine.all<{column_name: string; low: string | null; high: string | null}>(sql)
+      : [];
     for (const r of ranges) {
       if ((r.low && r.low < DATE_RANGE.min) || (r.high && r.high > DATE_RANGE.max)) {
         await extracts.engine.close();
         await Promise.all([entry, ...shards].map((e: Engine) => e.close()));
-        throw new CarnetError(`${file.name}.${r.column_name}: dates from ${r.low} to ${r.high} do not fit ClickHouse's Date (${DATE_RANGE.min} to ${DATE_RANGE.max})`);
+        throw new CarnetError(
+          `${file.name}.${r.column_name}: dates from ${r.low} to ${r.high} do not fit ClickHouse's Date (${DATE_RANGE.min} to ${DATE_RANGE.max})`
+        );
       }
     }
   }
@@ -70,17 +81,25 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     for (const file of contract) {
       say(`loading ${file.name}`);
       const csv = join(work, `${file.name}.csv`);
-      const columns = publishedColumns(file).map((c) => identifier(c.name)).join(", ");
-      await extracts.engine.run(`COPY (SELECT ${columns} FROM ${file.name}) TO ${literal(csv)} (FORMAT csv, HEADER, NULLSTR '\\N')`);
+      const columns = publishedColumns(file)
+        .map((c) => identifier(c.name))
+        .join(", ");
+      await extracts.engine.run(
+        `COPY (SELECT ${columns} FROM ${file.name}) TO ${literal(csv)} (FORMAT csv, HEADER, NULLSTR '\\N')`
+      );
       await entry.insertCsv(`${target.database}.${file.name}`, createReadStream(csv));
       const [{n}] = await entry.all<{n: number}>(`SELECT count() AS n FROM ${db}.${file.name}`);
       counts.push({table: file.name, rows: n});
     }
     const rejectsCsv = join(work, "rejects.csv");
-    await extracts.engine.run(`COPY (SELECT file, line, "column", reason FROM rejects) TO ${literal(rejectsCsv)} (FORMAT csv, HEADER, NULLSTR '\\N')`);
+    await extracts.engine.run(
+      `COPY (SELECT file, line, "column", reason FROM rejects) TO ${literal(rejectsCsv)} (FORMAT csv, HEADER, NULLSTR '\\N')`
+    );
     await entry.insertCsv(`${target.database}.rejects`, createReadStream(rejectsCsv));
     const files = JSON.stringify(extracts.accounting.files);
-    await entry.run(`INSERT INTO ${db}.ingest_meta VALUES (now(), ${clickhouseLiteral(extracts.dir)}, ${clickhouseLiteral(extracts.snapshotDate)}, ${clickhouseLiteral(files)})`);
+    await entry.run(
+      `INSERT INTO ${db}.ingest_meta VALUES (now(), ${clickhouseLiteral(extracts.dir)}, ${clickhouseLiteral(extracts.snapshotDate)}, ${clickhouseLiteral(files)})`
+    );
     return {engine: target.label, tables: counts};
   } finally {
     rmSync(work, {recursive: true, force: true});

@@ -28,5 +28,7 @@ export async function writeArrow(rows: readonly Row[], columns?: string[]): Prom
 }
 
 export async function writeStdout(bytes: Uint8Array | string): Promise<void> {
-  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()))
+  );
 }

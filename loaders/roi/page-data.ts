@@ -39,7 +39,10 @@ export interface RoiPageContext {
 export async function pageContext(engine: Engine, snapshotDate: string): Promise<RoiPageContext> {
   const models = await modelVersions(engine);
   // `scored` is a boolean in DuckDB and 0/1 from ClickHouse (no boolean type in 18.16).
-  const coverage = ((await engine.all(roiSql(engine).coverageSql())) as unknown as CoverageRow[]).map((row) => ({...row, scored: Boolean(row.scored)}));
+  const coverage = ((await engine.all(roiSql(engine).coverageSql())) as unknown as CoverageRow[]).map((row) => ({
+    ...row,
+    scored: Boolean(row.scored)
+  }));
   const years = coverage.map((row) => row.year);
   return {
     snapshot_date: snapshotDate,

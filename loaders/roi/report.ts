@@ -45,7 +45,10 @@ export async function roiReport(engine: Engine, options: RoiReportOptions): Prom
     claims: bt.n,
     abuses: bt.totalHits,
     base_rate: bt.baseRate,
-    break_even_precision: breakEvenPrecision(options.economics.costPerExpertise, savingPerAbuseInForce(bt, options.economics)),
+    break_even_precision: breakEvenPrecision(
+      options.economics.costPerExpertise,
+      savingPerAbuseInForce(bt, options.economics)
+    ),
     rows: capacities.map((k) => pointAt(bt, k, options.economics)),
     best
   };

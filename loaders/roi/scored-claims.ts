@@ -30,7 +30,13 @@ export async function loadScoredClaims(engine: Engine, filter: RoiFilter): Promi
 }
 
 export function toBacktestClaims(rows: readonly ScoredClaimRow[]): BacktestClaim[] {
-  return rows.map((row) => ({score: row.score, abuse: row.abuse === 1, saving: row.saving_eur, arm: row.arm, key: row.claim_id}));
+  return rows.map((row) => ({
+    score: row.score,
+    abuse: row.abuse === 1,
+    saving: row.saving_eur,
+    arm: row.arm,
+    key: row.claim_id
+  }));
 }
 
 /** Model versions, most recently scored first (the default is the first). */
@@ -41,13 +47,19 @@ export async function modelVersions(engine: Engine): Promise<ModelVersion[]> {
 /** The requested version, checked, or the most recently scored one. */
 export async function resolveModel(engine: Engine, requested?: string): Promise<string> {
   const versions = (await modelVersions(engine)).map((v) => v.model_version);
-  if (!versions.length) throw new CarnetError("scores: no scored claims in the extract, so there is no backtest to compute");
+  if (!versions.length)
+    throw new CarnetError("scores: no scored claims in the extract, so there is no backtest to compute");
   if (requested === undefined) return versions[0];
-  if (!versions.includes(requested)) throw new CarnetError(`scores: no model version "${requested}"; expected one of: ${versions.join(", ")}`);
+  if (!versions.includes(requested))
+    throw new CarnetError(`scores: no model version "${requested}"; expected one of: ${versions.join(", ")}`);
   return requested;
 }
 
 /** Score deciles computed in SQL (same split as the page's `scoreBands`, without the rank ranges). */
-export async function loadScoreBands(engine: Engine, filter: RoiFilter, bandCount = 10): Promise<Omit<Band, "start" | "end">[]> {
+export async function loadScoreBands(
+  engine: Engine,
+  filter: RoiFilter,
+  bandCount = 10
+): Promise<Omit<Band, "start" | "end">[]> {
   return engine.all(roiSql(engine).scoreBandsSql(filter, bandCount)) as Promise<Omit<Band, "start" | "end">[]>;
 }

@@ -64,7 +64,9 @@ export function resolveRequestPath(root: string, pathname: string): string | und
   if (decoded.includes("\0")) return undefined;
   const path = resolve(root, `.${decoded.startsWith("/") ? decoded : `/${decoded}`}`);
   if (path !== root && !path.startsWith(root + sep)) return undefined;
-  const candidates = decoded.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`, join(path, "index.html")];
+  const candidates = decoded.endsWith("/")
+    ? [join(path, "index.html")]
+    : [path, `${path}.html`, join(path, "index.html")];
   return candidates.find(isFile);
 }
 
@@ -90,7 +92,10 @@ function handle(root: string, request: IncomingMessage, response: ServerResponse
     "content-length": size,
     "x-content-type-options": "nosniff",
     // Framework's assets carry a content hash in their names; pages themselves must always be re-fetched.
-    "cache-control": /\.[0-9a-f]{8}\.\w+$/.test(file) || file.includes(`${sep}_npm${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"
+    "cache-control":
+      /\.[0-9a-f]{8}\.\w+$/.test(file) || file.includes(`${sep}_npm${sep}`)
+        ? "public, max-age=31536000, immutable"
+        : "no-cache"
   });
   if (request.method === "HEAD") {
     response.end();
@@ -104,7 +109,8 @@ function handle(root: string, request: IncomingMessage, response: ServerResponse
 /** Serves `dir` on 127.0.0.1:`port` (0: any free port). */
 export async function serve(dir: string, port = 0): Promise<Served> {
   const root = resolve(dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new Error(`serve: ${root} is not a folder (run npm run build first)`);
+  if (!existsSync(root) || !statSync(root).isDirectory())
+    throw new Error(`serve: ${root} is not a folder (run npm run build first)`);
   const server = createServer((request, response) => handle(root, request, response));
   await new Promise<void>((resolveListen, reject) => {
     server.once("error", reject);

@@ -18,7 +18,9 @@ export const DATABASE = "carnet";
 export const engineUrl = `clickhouse://127.0.0.1:${shards[0].http}/${DATABASE}`;
 
 function config(dir: string, shard: (typeof shards)[number]): string {
-  const replicas = shards.map((s) => `<shard><replica><host>127.0.0.1</host><port>${s.tcp}</port></replica></shard>`).join("");
+  const replicas = shards
+    .map((s) => `<shard><replica><host>127.0.0.1</host><port>${s.tcp}</port></replica></shard>`)
+    .join("");
   return `<?xml version="1.0"?>
 <yandex>
   <logger><level>warning</level><log>${dir}/server.log</log><errorlog>${dir}/server.err.log</errorlog><size>10M</size><count>2</count></logger>
@@ -59,21 +61,29 @@ async function ping(port: number): Promise<boolean> {
 }
 
 export async function startCluster(base = resolve(".clickhouse")): Promise<string> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} not found: install Debian's clickhouse-server (apt-get install -y clickhouse-server)`);
+  if (!existsSync(SERVER))
+    throw new Error(`${SERVER} not found: install Debian's clickhouse-server (apt-get install -y clickhouse-server)`);
   for (const [i, shard] of shards.entries()) {
     const dir = join(base, `shard${i + 1}`);
     if (await ping(shard.http)) continue;
     for (const sub of ["data", "tmp", "user_files", "format_schemas"]) mkdirSync(join(dir, sub), {recursive: true});
     writeFileSync(join(dir, "config.xml"), config(dir, shard));
     writeFileSync(join(dir, "users.xml"), users);
-    const child = spawn(SERVER, [`--config-file=${join(dir, "config.xml")}`], {detached: true, stdio: "ignore", cwd: dir});
+    const child = spawn(SERVER, [`--config-file=${join(dir, "config.xml")}`], {
+      detached: true,
+      stdio: "ignore",
+      cwd: dir
+    });
     child.unref();
     writeFileSync(join(dir, "pid"), String(child.pid));
   }
   for (const shard of shards) {
     const deadline = Date.now() + 30_000;
     while (!(await ping(shard.http))) {
-      if (Date.now() > deadline) throw new Error(`clickhouse shard on port ${shard.http} did not answer /ping within 30 s (see ${base}/shard*/server.err.log)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `clickhouse shard on port ${shard.http} did not answer /ping within 30 s (see ${base}/shard*/server.err.log)`
+        );
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -99,8 +109,22 @@ export async function stopCluster(base = resolve(".clickhouse")): Promise<void> 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const [verb, dir] = process.argv.slice(2);
   const base = resolve(dir ?? ".clickhouse");
-  if (verb === "start") startCluster(base).then((url) => console.log(url), (e) => { console.error(String(e.message ?? e)); process.exit(1); });
-  else if (verb === "stop") stopCluster(base).then(() => undefined, (e) => { console.error(String(e.message ?? e)); process.exit(1); });
+  if (verb === "start")
+    startCluster(base).then(
+      (url) => console.log(url),
+      (e) => {
+        console.error(String(e.message ?? e));
+        process.exit(1);
+      }
+    );
+  else if (verb === "stop")
+    stopCluster(base).then(
+      () => undefined,
+      (e) => {
+        console.error(String(e.message ?? e));
+        process.exit(1);
+      }
+    );
   else {
     console.error("usage: tsx scripts/clickhouse/cluster.ts start|stop [DIR]");
     process.exit(2);

@@ -32,7 +32,10 @@ function say(message: string): void {
 }
 
 /** Framework imports a config file other than observablehq.config.ts without a TypeScript loader: give it tsx's. */
-const withTsConfig = (env: Record<string, string | undefined>) => ({...env, NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim()});
+const withTsConfig = (env: Record<string, string | undefined>) => ({
+  ...env,
+  NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim()
+});
 
 function run(command: string, args: string[], env: Record<string, string | undefined> = {...process.env}): number {
   // Unset values are left out (a nested vitest must not write the outer run's JSON report, for one).
@@ -49,7 +52,15 @@ function dataFiles(dist: string): Map<string, unknown> {
   for (const file of files.filter((f) => /\.(arrow|json|csv)$/.test(f))) {
     const name = file.replace(/\.[0-9a-f]{8}\./, ".");
     const bytes = readFileSync(join(dir, file));
-    if (name.endsWith(".arrow")) out.set(name, tableFromIPC(bytes).toArray().map((row) => Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))));
+    if (name.endsWith(".arrow"))
+      out.set(
+        name,
+        tableFromIPC(bytes)
+          .toArray()
+          .map((row) =>
+            Object.fromEntries(Object.entries(row.toJSON()).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))
+          )
+      );
     else if (name.endsWith(".json")) out.set(name, JSON.parse(bytes.toString("utf8")));
     else if (name.endsWith(".csv")) out.set(name, csvParse(bytes.toString("utf8")));
   }
@@ -73,23 +84,36 @@ export async function siteCheck(options: SiteCheckOptions = {}): Promise<string[
   const problems: string[] = [];
   const duckdbSite = options.against ? resolve(options.against) : duckdbOutput;
   if (options.against) {
-    if (!existsSync(join(duckdbSite, "index.html"))) return [`${duckdbSite}/index.html is missing: build the site first`];
+    if (!existsSync(join(duckdbSite, "index.html")))
+      return [`${duckdbSite}/index.html is missing: build the site first`];
   } else {
     say("building with the embedded DuckDB");
     rmSync(duckdbOutput, {recursive: true, force: true});
-    const duckEnv: Record<string, string | undefined> = withTsConfig({...process.env, CARNET_SITE_OUTPUT: duckdbOutput});
+    const duckEnv: Record<string, string | undefined> = withTsConfig({
+      ...process.env,
+      CARNET_SITE_OUTPUT: duckdbOutput
+    });
     delete duckEnv.CARNET_ENGINE;
-    if (run("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], duckEnv) !== 0) return ["the DuckDB build failed"];
+    if (run("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], duckEnv) !== 0)
+      return ["the DuckDB build failed"];
   }
   say("starting the cluster");
   await startCluster(clusterDir);
   try {
-    const extracts = process.env.CARNET_EXTRACTS ? resolve(process.env.CARNET_EXTRACTS) : join(root, "data", "extracts");
+    const extracts = process.env.CARNET_EXTRACTS
+      ? resolve(process.env.CARNET_EXTRACTS)
+      : join(root, "data", "extracts");
     say(`ingesting ${extracts}`);
     await ingest({url, extracts, shards: shards.map((s) => `127.0.0.1:${s.http}`), progress: (m) => say(m)});
     rmSync(output, {recursive: true, force: true});
     say(`building with CARNET_ENGINE=${url} into ${output}`);
-    if (run("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], withTsConfig({...process.env, CARNET_ENGINE: url, CARNET_SITE_OUTPUT: output})) !== 0) {
+    if (
+      run(
+        "npm",
+        ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"],
+        withTsConfig({...process.env, CARNET_ENGINE: url, CARNET_SITE_OUTPUT: output})
+      ) !== 0
+    ) {
       return ["the build with CARNET_ENGINE set failed"];
     }
     const duck = dataFiles(duckdbSite);
@@ -105,7 +129,14 @@ export async function siteCheck(options: SiteCheckOptions = {}): Promise<string[
       else say(`${name}: equal`);
     }
     say("page test on the ClickHouse-built site");
-    if (run(join(root, "node_modules/.bin/vitest"), ["run", "tests/e2e/pages-test.ts"], {...process.env, CARNET_DIST: output, CARNET_TEST_REPORT: undefined}) !== 0) problems.push("the page test failed on the ClickHouse-built site");
+    if (
+      run(join(root, "node_modules/.bin/vitest"), ["run", "tests/e2e/pages-test.ts"], {
+        ...process.env,
+        CARNET_DIST: output,
+        CARNET_TEST_REPORT: undefined
+      }) !== 0
+    )
+      problems.push("the page test failed on the ClickHouse-built site");
   } finally {
     if (!options.keepCluster) await stopCluster(clusterDir);
   }
@@ -114,10 +145,17 @@ export async function siteCheck(options: SiteCheckOptions = {}): Promise<string[
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const against = process.argv.indexOf("--against");
-  siteCheck({keepCluster: process.argv.includes("--keep-cluster"), against: against > 0 ? process.argv[against + 1] : undefined}).then(
+  siteCheck({
+    keepCluster: process.argv.includes("--keep-cluster"),
+    against: against > 0 ? process.argv[against + 1] : undefined
+  }).then(
     (problems) => {
       for (const p of problems) process.stderr.write(`site-check: DIFFERENT ${p}\n`);
-      say(problems.length ? `${problems.length} problem(s)` : "the ClickHouse-built site equals the DuckDB one and passes the page test");
+      say(
+        problems.length
+          ? `${problems.length} problem(s)`
+          : "the ClickHouse-built site equals the DuckDB one and passes the page test"
+      );
       process.exit(problems.length ? 1 : 0);
     },
     (error) => {

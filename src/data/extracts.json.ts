@@ -11,5 +11,9 @@ const extracts = await openExtracts();
 const summary = await summariseExtracts(extracts);
 await extracts.engine.close();
 const runs = existsSync(runsDir()) ? await checkDetectorRuns() : undefined;
-const detector_runs = runs && {files: runs.files, rejects: runs.rejects.slice(0, 2_000), rejected_runs: runs.rejectedRuns};
+const detector_runs = runs && {
+  files: runs.files,
+  rejects: runs.rejects.slice(0, 2_000),
+  rejected_runs: runs.rejectedRuns
+};
 await writeStdout(JSON.stringify({...summary, detector_runs}));

@@ -11,7 +11,9 @@ export const distDir = process.env.CARNET_DIST ? resolve(process.env.CARNET_DIST
 
 export function requireDist(): string {
   if (!existsSync(join(distDir, "index.html"))) {
-    throw new Error(`${relative(projectRoot, distDir) || distDir}/index.html is missing: build the site first (npm run build, or npm test which builds)`);
+    throw new Error(
+      `${relative(projectRoot, distDir) || distDir}/index.html is missing: build the site first (npm run build, or npm test which builds)`
+    );
   }
   return distDir;
 }
@@ -23,7 +25,8 @@ export function listFiles(dir: string): string[] {
     for (const entry of readdirSync(current, {withFileTypes: true})) {
       const path = join(current, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path).isFile())) files.push(relative(dir, path).split("\\").join("/"));
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path).isFile()))
+        files.push(relative(dir, path).split("\\").join("/"));
     }
   };
   visit(dir);

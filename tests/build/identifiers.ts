@@ -23,7 +23,8 @@ export function findNir(text: string): string | undefined {
   for (const match of text.matchAll(NIR_SHAPE)) {
     const digits = match[0];
     if (digits.length === 15 && nirKey(digits.slice(0, 13)) !== Number(digits.slice(13))) continue;
-    if (digits.length === 13 && /"lastModified":\s*$/.test(text.slice(Math.max(0, match.index! - 20), match.index))) continue;
+    if (digits.length === 13 && /"lastModified":\s*$/.test(text.slice(Math.max(0, match.index! - 20), match.index)))
+      continue;
     return digits;
   }
   return undefined;
@@ -45,10 +46,21 @@ export const FRENCH_PHONE = /(?<![\w+.-])(?:\+33 ?|0)[1-9]([ .-]?)\d{2}(?:\1\d{2
  * The first direct identifier in `text`, named by kind, or undefined. `contactDetails: false` skips e-mail addresses
  * and phone numbers: for library code bundled from node_modules, whose licence comments name their authors.
  */
-export function findIdentifier(text: string, {contactDetails = true}: {contactDetails?: boolean} = {}): string | undefined {
+export function findIdentifier(
+  text: string,
+  {contactDetails = true}: {contactDetails?: boolean} = {}
+): string | undefined {
   const nir = findNir(text);
   if (nir) return `NIR-shaped number ${nir}`;
-  const patterns = [["IBAN", IBAN], ...(contactDetails ? ([["e-mail address", EMAIL], ["French phone number", FRENCH_PHONE]] as const) : [])] as const;
+  const patterns = [
+    ["IBAN", IBAN],
+    ...(contactDetails
+      ? ([
+          ["e-mail address", EMAIL],
+          ["French phone number", FRENCH_PHONE]
+        ] as const)
+      : [])
+  ] as const;
   for (const [kind, pattern] of patterns) {
     const match = pattern.exec(text);
     if (match) return `${kind} ${match[0]}`;

@@ -12,7 +12,9 @@ function cdnReferences(dir: string): string[] {
     const text = readFileSync(join(dir, file)).toString("latin1");
     const match = CDN_HOST_PATTERN.exec(text);
     if (match) {
-      const around = text.slice(Math.max(0, match.index - 60), match.index + match[0].length + 40).replace(/[^\x20-\x7e]/g, "?");
+      const around = text
+        .slice(Math.max(0, match.index - 60), match.index + match[0].length + 40)
+        .replace(/[^\x20-\x7e]/g, "?");
       found.push(`${file}: ${match[0]} in …${around}…`);
     }
   }

@@ -28,7 +28,13 @@ function arrowText(bytes: Uint8Array): string {
   for (const field of table.schema.fields) {
     const column = table.getChild(field.name);
     if (!column) continue;
-    for (const value of column) if (value != null) parts.push(typeof value === "object" ? JSON.stringify(value, (_, v) => (typeof v === "bigint" ? String(v) : v)) : String(value));
+    for (const value of column)
+      if (value != null)
+        parts.push(
+          typeof value === "object"
+            ? JSON.stringify(value, (_, v) => (typeof v === "bigint" ? String(v) : v))
+            : String(value)
+        );
   }
   return parts.join("\n"); // one value per line: no pattern spans two values
 }
@@ -58,7 +64,12 @@ function knownNirIn(text: string, bodies: Set<string>): string | undefined {
 }
 
 function htmlEscaped(value: string): string[] {
-  return [value, value.replace(/&/g, "&amp;").replace(/'/g, "&#39;"), value.replace(/&/g, "&amp;").replace(/'/g, "&#x27;"), JSON.stringify(value).slice(1, -1)];
+  return [
+    value,
+    value.replace(/&/g, "&amp;").replace(/'/g, "&#39;"),
+    value.replace(/&/g, "&amp;").replace(/'/g, "&#x27;"),
+    JSON.stringify(value).slice(1, -1)
+  ];
 }
 
 describe("no direct identifier reaches the built site", () => {

@@ -9,13 +9,19 @@ const guard = join(projectRoot, "scripts", "no-network.cjs");
 function guarded(code: string): {status: number | null; output: string} {
   const env: NodeJS.ProcessEnv = {...process.env, NODE_OPTIONS: `--require ${guard}`};
   delete env.CARNET_ALLOW_NETWORK;
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {env, encoding: "utf8", timeout: 60_000});
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
+    env,
+    encoding: "utf8",
+    timeout: 60_000
+  });
   return {status: result.status, output: result.stdout + result.stderr};
 }
 
 describe("the build's fetch guard (scripts/no-network.cjs)", () => {
   test("a fetch to a CDN is refused before any connection, and the process fails even if the error is caught", () => {
-    const {status, output} = guarded(`await fetch("https://cdn.jsdelivr.net/npm/d3@7/+esm").then(() => console.log("REACHED"), (e) => console.log("caught:", e.message));`);
+    const {status, output} = guarded(
+      `await fetch("https://cdn.jsdelivr.net/npm/d3@7/+esm").then(() => console.log("REACHED"), (e) => console.log("caught:", e.message));`
+    );
     expect(output).toContain("caught: no-network guard: refused fetch https://cdn.jsdelivr.net/npm/d3@7/+esm");
     expect(output).not.toContain("REACHED");
     expect(status).toBe(1);

@@ -12,7 +12,9 @@ function builtArrow(prefix: string) {
   requireDist();
   const file = listFiles(distDir).find((f) => f.startsWith(`_file/data/${prefix}`) && f.endsWith(".arrow"));
   if (!file) throw new Error(`no built ${prefix}*.arrow under ${distDir}`);
-  return tableFromIPC(readFileSync(join(distDir, file))).toArray().map((row) => row.toJSON() as Record<string, unknown>);
+  return tableFromIPC(readFileSync(join(distDir, file)))
+    .toArray()
+    .map((row) => row.toJSON() as Record<string, unknown>);
 }
 
 function smallSegments(rows: Record<string, unknown>[], group: (row: Record<string, unknown>) => string): string[] {

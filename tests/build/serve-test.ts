@@ -39,7 +39,11 @@ describe("serve(dir) serves a built site on 127.0.0.1", () => {
 
   test("clean URLs map to .html files, and folders to their index.html", async () => {
     expect(await get("/")).toMatchObject({status: 200, body: "<h1>Home</h1>"});
-    expect(await get("/claims-drift")).toMatchObject({status: 200, type: "text/html; charset=utf-8", body: "<h1>Claims drift</h1>"});
+    expect(await get("/claims-drift")).toMatchObject({
+      status: 200,
+      type: "text/html; charset=utf-8",
+      body: "<h1>Claims drift</h1>"
+    });
     expect(await get("/claims-drift.html")).toMatchObject({status: 200, body: "<h1>Claims drift</h1>"});
     expect(await get("/examples/")).toMatchObject({status: 200, body: "<h1>Examples</h1>"});
   });
@@ -54,7 +58,11 @@ describe("serve(dir) serves a built site on 127.0.0.1", () => {
   });
 
   test("paths cannot climb out of the served folder, even percent-encoded", async () => {
-    for (const path of ["/../carnet-serve-secret.txt", "/%2e%2e/carnet-serve-secret.txt", "/..%2fcarnet-serve-secret.txt"]) {
+    for (const path of [
+      "/../carnet-serve-secret.txt",
+      "/%2e%2e/carnet-serve-secret.txt",
+      "/..%2fcarnet-serve-secret.txt"
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toContain("outside");

@@ -10,7 +10,9 @@ const root = mkdtempSync(join(tmpdir(), "carnet-catalog-"));
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
 function page(fields: Record<string, string>, body = "# Page\n\nSome prose.\n"): string {
-  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n")}\n---\n${body}`;
+  return `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n")}\n---\n${body}`;
 }
 
 const base = {
@@ -29,8 +31,17 @@ mkdirSync(join(src, "examples"), {recursive: true});
 mkdirSync(join(src, ".observablehq"), {recursive: true});
 mkdirSync(join(root, "elsewhere"), {recursive: true});
 writeFileSync(join(src, "older.md"), page({...base, title: "Older", updated: "2026-02-01"}));
-writeFileSync(join(src, "newer.md"), page({...base, title: "Newer", updated: "2026-03-01", authors: "[Bob, Ada]"}, "# Newer\n\nAbout **sick leave** in [Lyon](./lyon).\n\n```js\nconst secret = 1;\n```\n"));
-writeFileSync(join(src, "examples", "nested.md"), page({...base, title: "Nested", updated: "2026-02-15", use_case: "document-ai", status: "draft", reviewers: "[]"}));
+writeFileSync(
+  join(src, "newer.md"),
+  page(
+    {...base, title: "Newer", updated: "2026-03-01", authors: "[Bob, Ada]"},
+    "# Newer\n\nAbout **sick leave** in [Lyon](./lyon).\n\n```js\nconst secret = 1;\n```\n"
+  )
+);
+writeFileSync(
+  join(src, "examples", "nested.md"),
+  page({...base, title: "Nested", updated: "2026-02-15", use_case: "document-ai", status: "draft", reviewers: "[]"})
+);
 writeFileSync(join(src, "broken.md"), page({...base, title: "Broken", updated: "2026-02-01", status: "final"}));
 writeFileSync(join(src, "index.md"), "---\ntitle: Home\n---\n# Home\n");
 writeFileSync(join(src, ".observablehq", "cached.md"), "# not a page\n");
@@ -49,7 +60,9 @@ describe("the catalog of analyses", () => {
   });
 
   test("reports a page with broken front matter with its path and field, instead of listing it", () => {
-    expect(catalog.invalid).toEqual(['src/broken.md: status: expected one of "draft", "in review", "published", "retired", got "final"']);
+    expect(catalog.invalid).toEqual([
+      'src/broken.md: status: expected one of "draft", "in review", "published", "retired", got "final"'
+    ]);
   });
 
   test("gives each entry its link, its use case's name and its prose without code", () => {
@@ -65,7 +78,9 @@ describe("the catalog of analyses", () => {
     const portfolio = readPortfolio({srcDir: src, useCasesDir: defaultUseCasesDir()});
     const drift = portfolio.cards.find((c) => c.id === "claims-drift");
     expect(drift?.analyses.map((a) => a.href)).toEqual(["newer", "older"]);
-    expect(portfolio.cards.find((c) => c.id === "document-ai")?.analyses).toEqual([{title: "Nested", href: "examples/nested", status: "draft", updated: "2026-02-15"}]);
+    expect(portfolio.cards.find((c) => c.id === "document-ai")?.analyses).toEqual([
+      {title: "Nested", href: "examples/nested", status: "draft", updated: "2026-02-15"}
+    ]);
   });
 });
 

@@ -72,11 +72,16 @@ describe("the front-matter schema", () => {
   });
 
   test("reports invalid YAML", () => {
-    expect(problemsOf("---\ntitle: [unclosed\n---\n")).toEqual([expect.stringMatching(/^\(front matter\): invalid YAML/)]);
+    expect(problemsOf("---\ntitle: [unclosed\n---\n")).toEqual([
+      expect.stringMatching(/^\(front matter\): invalid YAML/)
+    ]);
   });
 
   test("reports a front matter that Framework's own parser cannot read", () => {
-    const colon = good.replace("summary: Which contracts drift, since when and by how much.", "summary: Drift: which contracts, since when");
+    const colon = good.replace(
+      "summary: Which contracts drift, since when and by how much.",
+      "summary: Drift: which contracts, since when"
+    );
     expect(problemsOf(colon)).toEqual([expect.stringMatching(/^\(front matter\): invalid YAML: .*gray-matter/)]);
   });
 
@@ -91,37 +96,59 @@ describe("the front-matter schema", () => {
   });
 
   test("refuses an impossible date and a date in another format", () => {
-    expect(problemsOf(good.replace("created: 2026-11-25", "created: 2026-02-30"))).toEqual(['created: expected a date YYYY-MM-DD, got "2026-02-30"']);
-    expect(problemsOf(good.replace("updated: 2026-11-26", "updated: 26/11/2026"))).toEqual(['updated: expected a date YYYY-MM-DD, got "26/11/2026"']);
+    expect(problemsOf(good.replace("created: 2026-11-25", "created: 2026-02-30"))).toEqual([
+      'created: expected a date YYYY-MM-DD, got "2026-02-30"'
+    ]);
+    expect(problemsOf(good.replace("updated: 2026-11-26", "updated: 26/11/2026"))).toEqual([
+      'updated: expected a date YYYY-MM-DD, got "26/11/2026"'
+    ]);
   });
 
   test("refuses an update before the creation", () => {
-    expect(problemsOf(good.replace("updated: 2026-11-26", "updated: 2026-11-01"))).toEqual(["updated: 2026-11-01 is before created (2026-11-25)"]);
+    expect(problemsOf(good.replace("updated: 2026-11-26", "updated: 2026-11-01"))).toEqual([
+      "updated: 2026-11-01 is before created (2026-11-25)"
+    ]);
   });
 
   test("refuses a use case without a card", () => {
-    expect(problemsOf(good.replace("use_case: claims-drift", "use_case: crystal-ball"))[0]).toMatch(/^use_case: unknown use case "crystal-ball"/);
+    expect(problemsOf(good.replace("use_case: claims-drift", "use_case: crystal-ball"))[0]).toMatch(
+      /^use_case: unknown use case "crystal-ball"/
+    );
   });
 
   test("wants lists where lists are due, with at least one author", () => {
     expect(problemsOf(good.replace("authors: [Data science team]", "authors: Data science team"))).toEqual([
       'authors: expected a list, e.g. [a, b], got "Data science team"'
     ]);
-    expect(problemsOf(good.replace("authors: [Data science team]", "authors: []"))).toEqual(["authors: expected at least 1 item, got an empty list"]);
-    expect(problemsOf(good.replace("tags: [prévoyance, drift]", "tags: [drift, 3]"))).toEqual(["tags[1]: expected a non-empty text, got 3"]);
+    expect(problemsOf(good.replace("authors: [Data science team]", "authors: []"))).toEqual([
+      "authors: expected at least 1 item, got an empty list"
+    ]);
+    expect(problemsOf(good.replace("tags: [prévoyance, drift]", "tags: [drift, 3]"))).toEqual([
+      "tags[1]: expected a non-empty text, got 3"
+    ]);
   });
 
   test("wants a reviewer on a published analysis but not on a draft", () => {
-    expect(problemsOf(good.replace("reviewers: [Actuarial team]", "reviewers: []"))).toEqual(["reviewers: a published analysis names at least one reviewer"]);
-    expect(problemsOf(good.replace("reviewers: [Actuarial team]", "reviewers: []").replace("status: published", "status: draft"))).toEqual([]);
+    expect(problemsOf(good.replace("reviewers: [Actuarial team]", "reviewers: []"))).toEqual([
+      "reviewers: a published analysis names at least one reviewer"
+    ]);
+    expect(
+      problemsOf(
+        good.replace("reviewers: [Actuarial team]", "reviewers: []").replace("status: published", "status: draft")
+      )
+    ).toEqual([]);
   });
 
   test("accepts extract files as data and refuses unknown sources", () => {
-    expect(problemsOf(good.replace("data: [claims, insured, contracts, premiums]", "data: [claims, payroll]"))[0]).toMatch(/^data\[1\]: unknown data "payroll"/);
+    expect(
+      problemsOf(good.replace("data: [claims, insured, contracts, premiums]", "data: [claims, payroll]"))[0]
+    ).toMatch(/^data\[1\]: unknown data "payroll"/);
   });
 
   test("lists every problem of a page, not only the first", () => {
-    const broken = good.replace("status: published", "status: done").replace("created: 2026-11-25", "created: yesterday");
+    const broken = good
+      .replace("status: published", "status: done")
+      .replace("created: 2026-11-25", "created: yesterday");
     expect(problemsOf(broken).map((p) => p.split(":")[0])).toEqual(["status", "created"]);
   });
 });

@@ -17,7 +17,16 @@ cpSync(defaultUseCasesDir(), join(root, "data", "use-cases"), {recursive: true})
 afterAll(() => rmSync(root, {recursive: true, force: true}));
 
 describe("carnet new", () => {
-  const created = carnet(["new", "Arrêts de travail: Île-de-France, 2025", "--use-case", "claims-drift", "--author", "Ada Lovelace", "--root", root]);
+  const created = carnet([
+    "new",
+    "Arrêts de travail: Île-de-France, 2025",
+    "--use-case",
+    "claims-drift",
+    "--author",
+    "Ada Lovelace",
+    "--root",
+    root
+  ]);
 
   test("prints the new page's path relative to the project root", () => {
     expect(created.stderr).toContain("created src/arrets-de-travail-ile-de-france-2025.md");
@@ -30,9 +39,16 @@ describe("carnet new", () => {
     const text = readFileSync(file, "utf8");
     const {meta, problems} = checkFrontMatter(splitFrontMatter(text), {useCaseIds: useCaseIds(), pageFile: file});
     expect(problems).toEqual([]);
-    expect(meta).toMatchObject({title: "Arrêts de travail: Île-de-France, 2025", authors: ["Ada Lovelace"], use_case: "claims-drift", status: "draft", reviewers: []});
+    expect(meta).toMatchObject({
+      title: "Arrêts de travail: Île-de-France, 2025",
+      authors: ["Ada Lovelace"],
+      use_case: "claims-drift",
+      status: "draft",
+      reviewers: []
+    });
     expect(meta?.data).toEqual(["claims", "data/arrets-de-travail-ile-de-france-2025.json"]);
-    for (const heading of ["## Question", "## Data", "## Method", "## Findings", "## Limits"]) expect(text).toContain(heading);
+    for (const heading of ["## Question", "## Data", "## Method", "## Findings", "## Limits"])
+      expect(text).toContain(heading);
     expect(text).toContain('FileAttachment("data/arrets-de-travail-ile-de-france-2025.json")');
     expect(text).toContain('provenanceFooter(provenance, {page: "arrets-de-travail-ile-de-france-2025"})');
   });
@@ -69,9 +85,13 @@ describe("carnet new", () => {
   });
 
   test("wants a title, a use case and an author", () => {
-    expect(carnet(["new", "--use-case", "claims-drift", "--author", "Bob", "--root", root]).stderr).toContain("expected one title in quotes, got none");
+    expect(carnet(["new", "--use-case", "claims-drift", "--author", "Bob", "--root", root]).stderr).toContain(
+      "expected one title in quotes, got none"
+    );
     expect(carnet(["new", "T", "--author", "Bob", "--root", root]).stderr).toContain("--use-case ID is required");
-    expect(carnet(["new", "T", "--use-case", "claims-drift", "--root", root]).stderr).toContain("--author NAME is required");
+    expect(carnet(["new", "T", "--use-case", "claims-drift", "--root", root]).stderr).toContain(
+      "--author NAME is required"
+    );
   });
 });
 

@@ -44,16 +44,21 @@ describe("carnet report --pdf", () => {
   test("refuses to print a site that was not built, in one line", () => {
     const result = carnet(["report", "--pdf", join(work, "x.pdf"), "--dist", join(work, "nowhere")]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^carnet: .*value-report\.html: not found; build the site first \(npm run build\)\n$/);
+    expect(result.stderr).toMatch(
+      /^carnet: .*value-report\.html: not found; build the site first \(npm run build\)\n$/
+    );
   });
 
   test("wants a .pdf file name", () => {
-    expect(carnet(["report", "--pdf", join(work, "x.txt")]).stderr).toContain("--pdf expects a file name ending in .pdf");
+    expect(carnet(["report", "--pdf", join(work, "x.txt")]).stderr).toContain(
+      "--pdf expects a file name ending in .pdf"
+    );
   });
 });
 
 const dist = join(projectRoot(), "dist");
-const built = existsSync(join(dist, "value-report.html")) && existsSync(join(projectRoot(), "data", "extracts", "truth.json"));
+const built =
+  existsSync(join(dist, "value-report.html")) && existsSync(join(projectRoot(), "data", "extracts", "truth.json"));
 
 // Runs after `npm run build` (as `npm test` does): the real page, printed, against the loaders' figures.
 describe.skipIf(!built)("the built value report, printed", () => {
@@ -70,7 +75,8 @@ describe.skipIf(!built)("the built value report, printed", () => {
       const text = pdf.text.replace(/\s+/g, "");
       expect(text).toContain("Valuereport");
       for (const sentence of report.summary) expect(text).toContain(sentence.normalize("NFKC").replace(/\s+/g, ""));
-      if (report.expertise) expect(text).toContain(formatEur(report.expertise.total.realised_net_eur).replace(/\s+/g, ""));
+      if (report.expertise)
+        expect(text).toContain(formatEur(report.expertise.total.realised_net_eur).replace(/\s+/g, ""));
       const contracts = report.drift?.by.find((d) => d.dimension === "contract");
       if (contracts) expect(text).toContain(formatEur(contracts.excess_cost_eur).replace(/\s+/g, ""));
     } finally {

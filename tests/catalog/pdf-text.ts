@@ -52,12 +52,14 @@ function unicodeOf(hex: string): string {
 function parseCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, uni] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(code, 16), unicodeOf(uni));
+    for (const [, code, uni] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g))
+      map.set(parseInt(code, 16), unicodeOf(uni));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, lo, hi, uni] of block[1].matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
       const first = parseInt(uni, 16);
-      for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++) map.set(c, String.fromCodePoint(first + c - parseInt(lo, 16)));
+      for (let c = parseInt(lo, 16); c <= parseInt(hi, 16); c++)
+        map.set(c, String.fromCodePoint(first + c - parseInt(lo, 16)));
     }
   }
   return map;
@@ -100,7 +102,12 @@ export function readPdf(pdf: Buffer): PdfContent {
     let cmap: Map<number, string> | undefined;
     for (const token of content.matchAll(/\/([\w.+-]+)\s+[-\d.]+\s+Tf|<([0-9A-Fa-f]*)>|\bET\b/g)) {
       if (token[1]) cmap = cmaps.get(fontObject.get(token[1]) ?? -1);
-      else if (token[2] !== undefined && cmap) pieces.push(hexToCodes(token[2]).map((c) => cmap!.get(c) ?? "").join(""));
+      else if (token[2] !== undefined && cmap)
+        pieces.push(
+          hexToCodes(token[2])
+            .map((c) => cmap!.get(c) ?? "")
+            .join("")
+        );
       else if (token[0] === "ET") pieces.push(" ");
     }
   }

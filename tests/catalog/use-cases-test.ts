@@ -34,7 +34,13 @@ const card = {
   strategic_value: "Growth.",
   stage: "incubation",
   effort_person_days: 10,
-  value: {sample: true, per_year: [{year: 2026, estimated_eur: 5}, {year: 2025, estimated_eur: 2, realised_eur: 1}]}
+  value: {
+    sample: true,
+    per_year: [
+      {year: 2026, estimated_eur: 5},
+      {year: 2025, estimated_eur: 2, realised_eur: 1}
+    ]
+  }
 };
 
 describe("the identity-card schema", () => {
@@ -49,12 +55,23 @@ describe("the identity-card schema", () => {
   });
 
   test("wants the id to repeat the file's name", () => {
-    expect(checkCard(card, "other").problems).toEqual([{field: "id", message: 'expected "other" (the file\'s name), got "x-case"'}]);
+    expect(checkCard(card, "other").problems).toEqual([
+      {field: "id", message: 'expected "other" (the file\'s name), got "x-case"'}
+    ]);
   });
 
   test("names nested fields in its messages", () => {
-    const bad = {...card, stage: "pilot", resources: {...card.resources, product_owner_share: 2}, value: {sample: true, per_year: [{year: 2025, estimated_eur: -1}]}};
-    expect(checkCard(bad, "x-case").problems.map((p) => p.field)).toEqual(["stage", "resources.product_owner_share", "value.per_year[0].estimated_eur"]);
+    const bad = {
+      ...card,
+      stage: "pilot",
+      resources: {...card.resources, product_owner_share: 2},
+      value: {sample: true, per_year: [{year: 2025, estimated_eur: -1}]}
+    };
+    expect(checkCard(bad, "x-case").problems.map((p) => p.field)).toEqual([
+      "stage",
+      "resources.product_owner_share",
+      "value.per_year[0].estimated_eur"
+    ]);
   });
 
   test("knows the lifecycle from exploration to run", () => {

@@ -3,14 +3,33 @@ import {csvParse} from "d3";
 import {carnet} from "../cli/run-carnet.ts";
 import {manifestFor, runsFolder} from "./run-folders.ts";
 
-const columns = ["run_id", "detector", "detector_version", "dataset", "dataset_version", "n", "positives", "auc", "average_precision", "precision", "recall", "f1", "accuracy", "threshold"];
+const columns = [
+  "run_id",
+  "detector",
+  "detector_version",
+  "dataset",
+  "dataset_version",
+  "n",
+  "positives",
+  "auc",
+  "average_precision",
+  "precision",
+  "recall",
+  "f1",
+  "accuracy",
+  "threshold"
+];
 
 describe("carnet detectors", () => {
   const dir = runsFolder([
     // scikit-learn's documented example: AUC 0.75, AP 0.8333...; at 0.5 only the 0.8 document is flagged.
     {folder: "cm-casia", predictions: "document_id,label,score\na,0,0.1\nb,0,0.4\nc,1,0.35\nd,1,0.8\n"},
     // No forged document: AUC and AP undefined.
-    {folder: "wl-blacklist", manifest: manifestFor("wl-blacklist", {detector: "watch-list", dataset: "BlackList 1"}), predictions: "document_id,label,score\na,0,0.1\nb,0,0.7\n"},
+    {
+      folder: "wl-blacklist",
+      manifest: manifestFor("wl-blacklist", {detector: "watch-list", dataset: "BlackList 1"}),
+      predictions: "document_id,label,score\na,0,0.1\nb,0,0.7\n"
+    },
     {folder: "broken", manifest: "{"}
   ]);
 
@@ -21,10 +40,26 @@ describe("carnet detectors", () => {
     expect(records).toHaveLength(2);
     for (const record of records) expect(Object.keys(record)).toEqual(columns);
     const [cm, wl] = records;
-    expect(cm).toMatchObject({run_id: "cm-casia", n: 4, positives: 2, auc: 0.75, precision: 1, recall: 0.5, accuracy: 0.75, threshold: 0.5});
+    expect(cm).toMatchObject({
+      run_id: "cm-casia",
+      n: 4,
+      positives: 2,
+      auc: 0.75,
+      precision: 1,
+      recall: 0.5,
+      accuracy: 0.75,
+      threshold: 0.5
+    });
     expect(cm.average_precision).toBeCloseTo(5 / 6, 14);
     expect(cm.f1).toBeCloseTo(2 / 3, 14);
-    expect(wl).toMatchObject({run_id: "wl-blacklist", positives: 0, auc: null, average_precision: null, recall: null, precision: 0});
+    expect(wl).toMatchObject({
+      run_id: "wl-blacklist",
+      positives: 0,
+      auc: null,
+      average_precision: null,
+      recall: null,
+      precision: 0
+    });
     // The broken run is reported, on stderr, with its file and line.
     expect(stderr).toContain("detector-runs/broken/manifest.json:1: not valid JSON");
     expect(stderr).toContain("1 run rejected: broken");

@@ -10,7 +10,12 @@ import {compareVersions} from "../../src/lib/detectors/compare.ts";
 import {carnet} from "../cli/run-carnet.ts";
 
 interface Truth {
-  detectors: {detector: string; detector_version: string; dataset: string; runs: {run_id: string; documents: number; forged: number; realised_auc: number}[]}[];
+  detectors: {
+    detector: string;
+    detector_version: string;
+    dataset: string;
+    runs: {run_id: string; documents: number; forged: number; realised_auc: number}[];
+  }[];
 }
 
 describe("the default generated data", () => {
@@ -34,7 +39,9 @@ describe("the default generated data", () => {
     const current = data.runs.filter((r) => r.current);
     expect([...new Set(current.map((r) => r.detector))].sort()).toEqual(["copy-move", "image-splicing", "watch-list"]);
     expect(data.datasets).toHaveLength(10);
-    expect([...new Set(current.filter((r) => r.detector === "copy-move").map((r) => r.detector_version))].sort()).toEqual(["2.0.0", "2.1.0"]);
+    expect(
+      [...new Set(current.filter((r) => r.detector === "copy-move").map((r) => r.detector_version))].sort()
+    ).toEqual(["2.0.0", "2.1.0"]);
     const matrix = detectorMatrix(current, {metric: "auc", datasets: data.datasets});
     const rows = matrix.querySelectorAll("text.version").length;
     expect(matrix.querySelectorAll("g.cell")).toHaveLength(rows * 10);
@@ -58,7 +65,12 @@ describe("the default generated data", () => {
   it("shows the newest of repeated runs and keeps the others as history", () => {
     const repeated = truth.detectors.filter((cell) => cell.runs.length > 1);
     for (const cell of repeated) {
-      const runs = result.runs.filter((r) => r.manifest.detector === cell.detector && r.manifest.detector_version === cell.detector_version && r.manifest.dataset === cell.dataset);
+      const runs = result.runs.filter(
+        (r) =>
+          r.manifest.detector === cell.detector &&
+          r.manifest.detector_version === cell.detector_version &&
+          r.manifest.dataset === cell.dataset
+      );
       expect(runs.filter((r) => r.current)).toHaveLength(1);
       const newest = [...runs].sort((a, b) => Date.parse(b.manifest.started_at) - Date.parse(a.manifest.started_at))[0];
       expect(newest.current).toBe(true);

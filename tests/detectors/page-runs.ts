@@ -1,7 +1,9 @@
 import type {RunSummary} from "../../src/lib/detectors/metrics.ts";
 
 /** A run as the page holds it, with neutral defaults for what a test does not care about. */
-export function pageRun(overrides: Partial<RunSummary> & Pick<RunSummary, "detector" | "detector_version" | "dataset">): RunSummary {
+export function pageRun(
+  overrides: Partial<RunSummary> & Pick<RunSummary, "detector" | "detector_version" | "dataset">
+): RunSummary {
   const id = overrides.id ?? `${overrides.detector}-${overrides.detector_version}-${overrides.dataset}`;
   return {
     id,

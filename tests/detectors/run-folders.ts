@@ -32,8 +32,16 @@ export function runsFolder(runs: RunSpec[]): string {
     const folder = join(dir, run.folder);
     mkdirSync(folder);
     const manifest = run.manifest === undefined ? manifestFor(run.folder) : run.manifest;
-    if (manifest !== null) writeFileSync(join(folder, "manifest.json"), typeof manifest === "string" ? manifest : JSON.stringify(manifest, null, 2));
-    if (run.predictions !== null) writeFileSync(join(folder, "predictions.csv"), run.predictions ?? "document_id,label,score\nd1,1,0.9\nd2,0,0.1\n");
+    if (manifest !== null)
+      writeFileSync(
+        join(folder, "manifest.json"),
+        typeof manifest === "string" ? manifest : JSON.stringify(manifest, null, 2)
+      );
+    if (run.predictions !== null)
+      writeFileSync(
+        join(folder, "predictions.csv"),
+        run.predictions ?? "document_id,label,score\nd1,1,0.9\nd2,0,0.1\n"
+      );
   }
   return dir;
 }

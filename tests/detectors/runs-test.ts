@@ -5,16 +5,33 @@ import {manifestFor, runsFolder} from "./run-folders.ts";
 
 describe("reading a detector-runs folder", () => {
   it("scores a valid run and keeps its manifest", async () => {
-    const dir = runsFolder([{folder: "cm-casia", predictions: "document_id,label,score,decision\nd1,1,0.9,1\nd2,0,0.8,0\nd3,1,0.35,0\nd4,0,0.1,0\n"}]);
+    const dir = runsFolder([
+      {
+        folder: "cm-casia",
+        predictions: "document_id,label,score,decision\nd1,1,0.9,1\nd2,0,0.8,0\nd3,1,0.35,0\nd4,0,0.1,0\n"
+      }
+    ]);
     const result = await readDetectorRuns(dir);
     expect(result.problems).toEqual([]);
     expect(result.runs).toHaveLength(1);
     const [run] = result.runs;
     expect(run.current).toBe(true);
-    expect(run.manifest).toMatchObject({run_id: "cm-casia", detector: "copy-move", detector_version: "2.1.0", dataset: "CASIA", threshold: 0.5, params: {block_size: 16}});
+    expect(run.manifest).toMatchObject({
+      run_id: "cm-casia",
+      detector: "copy-move",
+      detector_version: "2.1.0",
+      dataset: "CASIA",
+      threshold: 0.5,
+      params: {block_size: 16}
+    });
     // Pairs won: 0.9 beats both genuine (2), 0.35 beats 0.1 (1): 3/4.
     expect(run.metrics.auc).toBe(0.75);
-    expect({tp: run.metrics.tp, fp: run.metrics.fp, tn: run.metrics.tn, fn: run.metrics.fn}).toEqual({tp: 1, fp: 0, tn: 2, fn: 1});
+    expect({tp: run.metrics.tp, fp: run.metrics.fp, tn: run.metrics.tn, fn: run.metrics.fn}).toEqual({
+      tp: 1,
+      fp: 0,
+      tn: 2,
+      fn: 1
+    });
     expect(run.accounting).toEqual({rows_read: 4, rows_accepted: 4, rows_rejected: 0});
   });
 
@@ -27,7 +44,18 @@ describe("reading a detector-runs folder", () => {
   });
 
   it("rejects bad rows with file, line, column and reason, and scores the rest", async () => {
-    const csv = ["document_id,label,score,decision", "d1,1,0.9,1", "d2,2,0.8,0", "d3,0,abc,0", "d4,1,0.7,yes", "d5,0,0.2", "d1,0,0.3,0", ",0,0.3,0", "d8,0,0.1,0"].join("\n") + "\n";
+    const csv =
+      [
+        "document_id,label,score,decision",
+        "d1,1,0.9,1",
+        "d2,2,0.8,0",
+        "d3,0,abc,0",
+        "d4,1,0.7,yes",
+        "d5,0,0.2",
+        "d1,0,0.3,0",
+        ",0,0.3,0",
+        "d8,0,0.1,0"
+      ].join("\n") + "\n";
     const dir = runsFolder([{folder: "bad-rows", predictions: csv}]);
     const result = await readDetectorRuns(dir);
     const file = "detector-runs/bad-rows/predictions.csv";
@@ -36,7 +64,12 @@ describe("reading a detector-runs folder", () => {
       {file, line: 4, column: "score", reason: 'score must be a finite number, got "abc"'},
       {file, line: 5, column: "decision", reason: 'decision must be 0 or 1 (or empty), got "yes"'},
       {file, line: 6, column: "decision", reason: "expected number of fields: 4 found: 3"},
-      {file, line: 7, column: "document_id", reason: "document_id repeats the one on line 2; expected one row per document"},
+      {
+        file,
+        line: 7,
+        column: "document_id",
+        reason: "document_id repeats the one on line 2; expected one row per document"
+      },
       {file, line: 8, column: "document_id", reason: "document_id is empty; expected a document identifier"}
     ]);
     const [run] = result.runs;
@@ -47,23 +80,40 @@ describe("reading a detector-runs folder", () => {
   it("numbers lines correctly after a line with too many fields", async () => {
     const csv = "document_id,label,score\nd1,1,0.9,extra\nd2,0,0.1\nd3,7,0.5\n";
     const result = await readDetectorRuns(runsFolder([{folder: "r", predictions: csv}]));
-    expect(result.problems.map((p) => [p.line, p.column])).toEqual([[2, null], [4, "label"]]);
+    expect(result.problems.map((p) => [p.line, p.column])).toEqual([
+      [2, null],
+      [4, "label"]
+    ]);
   });
 
   it("rejects a run whose manifest is missing, not JSON, or lacks fields, naming each problem", async () => {
     const dir = runsFolder([
       {folder: "no-manifest", manifest: null},
       {folder: "not-json", manifest: '{\n  "run_id": "not-json",\n  "detector": oops\n}'},
-      {folder: "incomplete", manifest: {run_id: "incomplete", detector: "copy-move", threshold: "high", started_at: "yesterday"}}
+      {
+        folder: "incomplete",
+        manifest: {run_id: "incomplete", detector: "copy-move", threshold: "high", started_at: "yesterday"}
+      }
     ]);
     const result = await readDetectorRuns(dir);
     expect(result.runs).toEqual([]);
     expect(result.rejected.map((r) => r.folder)).toEqual(["incomplete", "no-manifest", "not-json"]);
     const byFile = (f: string) => result.problems.filter((p) => p.file === `detector-runs/${f}/manifest.json`);
-    expect(byFile("no-manifest")).toEqual([{file: "detector-runs/no-manifest/manifest.json", line: null, column: null, reason: expect.stringContaining("missing")}]);
+    expect(byFile("no-manifest")).toEqual([
+      {
+        file: "detector-runs/no-manifest/manifest.json",
+        line: null,
+        column: null,
+        reason: expect.stringContaining("missing")
+      }
+    ]);
     expect(byFile("not-json")).toHaveLength(1);
     expect(byFile("not-json")[0].line).toBe(3);
-    expect(byFile("incomplete").map((p) => p.column).sort()).toEqual(["dataset", "detector_version", "started_at", "threshold"]);
+    expect(
+      byFile("incomplete")
+        .map((p) => p.column)
+        .sort()
+    ).toEqual(["dataset", "detector_version", "started_at", "threshold"]);
     expect(byFile("incomplete").find((p) => p.column === "threshold")).toMatchObject({line: 4}); // "{", run_id, detector, threshold
   });
 
@@ -75,15 +125,38 @@ describe("reading a detector-runs folder", () => {
     const result = await readDetectorRuns(dir);
     expect(result.runs).toEqual([]);
     expect(result.problems).toEqual([
-      {file: "detector-runs/no-predictions/predictions.csv", line: null, column: null, reason: expect.stringContaining("missing")},
-      {file: "detector-runs/no-score/predictions.csv", line: 1, column: "score", reason: expect.stringContaining("header lacks score")}
+      {
+        file: "detector-runs/no-predictions/predictions.csv",
+        line: null,
+        column: null,
+        reason: expect.stringContaining("missing")
+      },
+      {
+        file: "detector-runs/no-score/predictions.csv",
+        line: 1,
+        column: "score",
+        reason: expect.stringContaining("header lacks score")
+      }
     ]);
   });
 
   it("requires a decision on every row when the manifest has no threshold", async () => {
-    const dir = runsFolder([{folder: "r", manifest: manifestFor("r", {threshold: null}), predictions: "document_id,label,score,decision\nd1,1,0.9,1\nd2,0,0.2,\n"}]);
+    const dir = runsFolder([
+      {
+        folder: "r",
+        manifest: manifestFor("r", {threshold: null}),
+        predictions: "document_id,label,score,decision\nd1,1,0.9,1\nd2,0,0.2,\n"
+      }
+    ]);
     const result = await readDetectorRuns(dir);
-    expect(result.problems).toEqual([{file: "detector-runs/r/predictions.csv", line: 3, column: "decision", reason: expect.stringContaining("no threshold")}]);
+    expect(result.problems).toEqual([
+      {
+        file: "detector-runs/r/predictions.csv",
+        line: 3,
+        column: "decision",
+        reason: expect.stringContaining("no threshold")
+      }
+    ]);
   });
 
   it("rejects a run none of whose rows can be used", async () => {
@@ -98,7 +171,10 @@ describe("reading a detector-runs folder", () => {
     const dir = runsFolder([
       {folder: "old", manifest: manifestFor("old", {started_at: "2026-01-05T08:00:00Z"})},
       {folder: "new", manifest: manifestFor("new", {started_at: "2026-03-02T10:12:00Z"})},
-      {folder: "other-version", manifest: manifestFor("other-version", {detector_version: "2.0.0", started_at: "2025-12-01T00:00:00Z"})}
+      {
+        folder: "other-version",
+        manifest: manifestFor("other-version", {detector_version: "2.0.0", started_at: "2025-12-01T00:00:00Z"})
+      }
     ]);
     const result = await readDetectorRuns(dir);
     expect(result.runs.map((r) => [r.manifest.run_id, r.current])).toEqual([
@@ -151,7 +227,13 @@ describe("file dialects the contract allows", () => {
     const dir = runsFolder([{folder: "cp1252", predictions: null}]);
     const {writeFileSync} = await import("node:fs");
     // "reçu-€" in Windows-1252: ç = 0xE7, € = 0x80 (not valid UTF-8).
-    const bytes = Buffer.concat([Buffer.from("document_id;label;score\nre"), Buffer.from([0xe7]), Buffer.from("u-"), Buffer.from([0x80]), Buffer.from(";1;0,8\nd2;0;0,2\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from("document_id;label;score\nre"),
+      Buffer.from([0xe7]),
+      Buffer.from("u-"),
+      Buffer.from([0x80]),
+      Buffer.from(";1;0,8\nd2;0;0,2\n")
+    ]);
     writeFileSync(`${dir}/cp1252/predictions.csv`, bytes);
     const result = await readDetectorRuns(dir);
     expect(result.problems).toEqual([]);
@@ -162,10 +244,19 @@ describe("file dialects the contract allows", () => {
     const dir = runsFolder([{folder: "pq", predictions: null}]);
     const {DuckDbEngine} = await import("../../loaders/engine/duckdb.ts");
     const engine = await DuckDbEngine.open();
-    await engine.run(`COPY (SELECT * FROM (VALUES ('d1', 1, 0.9, NULL), ('d2', 0, 0.4, 0), ('d3', 3, 0.5, 1)) t(document_id, label, score, decision)) TO '${dir}/pq/predictions.parquet' (FORMAT parquet)`);
+    await engine.run(
+      `COPY (SELECT * FROM (VALUES ('d1', 1, 0.9, NULL), ('d2', 0, 0.4, 0), ('d3', 3, 0.5, 1)) t(document_id, label, score, decision)) TO '${dir}/pq/predictions.parquet' (FORMAT parquet)`
+    );
     await engine.close();
     const result = await readDetectorRuns(dir);
-    expect(result.problems).toEqual([{file: "detector-runs/pq/predictions.parquet", line: 3, column: "label", reason: 'label must be 0 (genuine) or 1 (forged), got "3"'}]);
+    expect(result.problems).toEqual([
+      {
+        file: "detector-runs/pq/predictions.parquet",
+        line: 3,
+        column: "label",
+        reason: 'label must be 0 (genuine) or 1 (forged), got "3"'
+      }
+    ]);
     expect(result.runs[0].metrics).toMatchObject({n: 2, auc: 1, tp: 1, tn: 1, decision_source: "mixed"});
   });
 });

@@ -126,7 +126,15 @@ describe("actual vs expected", () => {
   it("keeps a claim on a segment with zero exposure, with no A/E", async () => {
     const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c3 = find(rows, "C3", "2021");
-    expect(c3).toMatchObject({actual: 1, expected: 0, exposure_years: 0, insured: 0, ae: null, ae_low: null, ae_high: null});
+    expect(c3).toMatchObject({
+      actual: 1,
+      expected: 0,
+      exposure_years: 0,
+      insured: 0,
+      ae: null,
+      ae_low: null,
+      ae_high: null
+    });
   });
 
   it("gives each guarantee its own segment and rates in the guarantee dimension", async () => {
@@ -152,7 +160,11 @@ describe("reference rates", () => {
     const e = await engineWith({
       contracts: [["C1", "86.10Z", "11", "2020-01-01", null]],
       insured: [["I1", "C1", "1990-01-01", "F", "cadre", "2021-01-01", "2022-12-31"]],
-      claims: [claim("K1", "I1", "C1", "incapacity", "2021-02-01"), claim("K2", "I1", "C1", "incapacity", "2021-09-01"), claim("K3", "I1", "C1", "incapacity", "2022-03-01")]
+      claims: [
+        claim("K1", "I1", "C1", "incapacity", "2021-02-01"),
+        claim("K2", "I1", "C1", "incapacity", "2021-09-01"),
+        claim("K3", "I1", "C1", "incapacity", "2022-03-01")
+      ]
     });
     const setup = await prepareDrift(e, {from: "2021-01-01", to: "2022-12-31"});
     expect(setup.reference).toEqual({from: "2021-01-01", to: "2022-12-31"});
@@ -192,7 +204,9 @@ describe("baselines and seasons", () => {
       claims: Array.from({length: 12}, (_, i) => claim(`K${i}`, "I1", "C1", "incapacity", `2021-01-${String(i + 10)}`))
     });
     await prepareDrift(e, {from: "2021-01-01", to: "2021-12-31"});
-    const season = await e.all<{moy: number; factor: number}>(`SELECT moy, factor FROM ${tables.season} WHERE guarantee = 'incapacity' ORDER BY moy`);
+    const season = await e.all<{moy: number; factor: number}>(
+      `SELECT moy, factor FROM ${tables.season} WHERE guarantee = 'incapacity' ORDER BY moy`
+    );
     const rate = 12 / (365 / Y);
     expect(season[0].factor).toBeCloseTo((12 + 20) / ((31 / Y) * rate + 20), 10);
     expect(season[1].factor).toBeCloseTo(20 / ((28 / Y) * rate + 20), 10);

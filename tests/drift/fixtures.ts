@@ -28,7 +28,8 @@ export async function engineWith(tables: Tables): Promise<DuckDbEngine> {
   for (const [name, schema] of Object.entries(schemas)) {
     await engine.run(`CREATE TABLE ${name} (${schema})`);
     const rows = (tables as unknown as Record<string, Value[][] | undefined>)[name] ?? [];
-    if (rows.length) await engine.run(`INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(literal).join(", ")})`).join(", ")}`);
+    if (rows.length)
+      await engine.run(`INSERT INTO ${name} VALUES ${rows.map((r) => `(${r.map(literal).join(", ")})`).join(", ")}`);
   }
   return engine;
 }
@@ -36,11 +37,22 @@ export async function engineWith(tables: Tables): Promise<DuckDbEngine> {
 /** A folder holding only reference_rates.csv with the given lines. */
 export function ratesFolder(lines: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "carnet-drift-rates-"));
-  writeFileSync(join(dir, "reference_rates.csv"), ["guarantee,sex,job_category,age_band,annual_rate", ...lines].join("\n") + "\n");
+  writeFileSync(
+    join(dir, "reference_rates.csv"),
+    ["guarantee,sex,job_category,age_band,annual_rate", ...lines].join("\n") + "\n"
+  );
   return dir;
 }
 
 /** A claim row with the columns drift reads; the rest filled plausibly. */
-export function claim(id: string, insured: string, contract: string, guarantee: string, event: string, paid = 0, reserve = 0): Value[] {
+export function claim(
+  id: string,
+  insured: string,
+  contract: string,
+  guarantee: string,
+  event: string,
+  paid = 0,
+  reserve = 0
+): Value[] {
   return [id, insured, contract, guarantee, event, event, null, 0, paid, reserve, "open"];
 }

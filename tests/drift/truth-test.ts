@@ -34,16 +34,24 @@ let sectorOf: Map<string, string>;
 const savedCache = process.env.CARNET_CACHE;
 
 beforeAll(async () => {
-  const result = spawnSync(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "loaders/cli/carnet.ts"), "generate", "--out", out, "--seed", "1"], {
-    cwd: root,
-    encoding: "utf8"
-  });
+  const result = spawnSync(
+    resolve(root, "node_modules/.bin/tsx"),
+    [resolve(root, "loaders/cli/carnet.ts"), "generate", "--out", out, "--seed", "1"],
+    {
+      cwd: root,
+      encoding: "utf8"
+    }
+  );
   if (result.status !== 0) throw new Error(`generate failed: ${result.stderr}`);
   truth = JSON.parse(readFileSync(join(out, "truth.json"), "utf8"));
   process.env.CARNET_CACHE = join(work, "cache");
   extracts = await openExtracts(out);
   sectorOf = new Map(
-    (await extracts.engine.all<{contract_id: string; sector_naf: string}>("SELECT contract_id, sector_naf FROM contracts")).map((r) => [r.contract_id, r.sector_naf])
+    (
+      await extracts.engine.all<{contract_id: string; sector_naf: string}>(
+        "SELECT contract_id, sector_naf FROM contracts"
+      )
+    ).map((r) => [r.contract_id, r.sector_naf])
   );
   for (const dimension of ["contract", "sector"] as const) {
     reports[dimension] = await driftReport(extracts.engine, {
@@ -75,7 +83,10 @@ describe("drift alerts on the default data", () => {
     for (const drift of truth.drifts) {
       const alert = reports[drift.dimension]!.alerts.find((a) => a.segment === drift.segment);
       expect(alert, `${drift.dimension} ${drift.segment} is alerted`).toBeDefined();
-      expect(Math.abs(monthIndex(alert!.onset) - monthIndex(drift.onset)), `${drift.segment} onset ${alert!.onset} vs ${drift.onset}`).toBeLessThanOrEqual(2);
+      expect(
+        Math.abs(monthIndex(alert!.onset) - monthIndex(drift.onset)),
+        `${drift.segment} onset ${alert!.onset} vs ${drift.onset}`
+      ).toBeLessThanOrEqual(2);
     }
   });
 
@@ -92,8 +103,12 @@ describe("drift alerts on the default data", () => {
     const driftedContracts = new Set(truth.drifts.filter((d) => d.dimension === "contract").map((d) => d.segment));
     const sectorsWithDriftedContract = new Set([...driftedContracts].map((c) => sectorOf.get(c)));
     const segments = (dimension: "contract" | "sector") => [...new Set(reports[dimension]!.rows.map((r) => r.segment))];
-    const stableContracts = segments("contract").filter((c) => !driftedContracts.has(c) && !driftedSectors.has(sectorOf.get(c)!));
-    const stableSectors = segments("sector").filter((s) => !driftedSectors.has(s) && !sectorsWithDriftedContract.has(s));
+    const stableContracts = segments("contract").filter(
+      (c) => !driftedContracts.has(c) && !driftedSectors.has(sectorOf.get(c)!)
+    );
+    const stableSectors = segments("sector").filter(
+      (s) => !driftedSectors.has(s) && !sectorsWithDriftedContract.has(s)
+    );
     const falseAlerts = [
       ...reports.contract!.alerts.filter((a) => stableContracts.includes(a.segment)),
       ...reports.sector!.alerts.filter((a) => stableSectors.includes(a.segment))

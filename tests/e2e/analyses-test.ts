@@ -7,7 +7,8 @@ import {useBuiltPage} from "./built-page.ts";
 
 const opened = useBuiltPage("/analyses");
 
-const entries = () => opened.visit.page.$$eval(".carnet-catalog-entry", (nodes) => nodes.map((n) => n.getAttribute("data-href")));
+const entries = () =>
+  opened.visit.page.$$eval(".carnet-catalog-entry", (nodes) => nodes.map((n) => n.getAttribute("data-href")));
 const count = () => opened.visit.page.textContent(".carnet-catalog-count");
 
 describe("the catalog page", () => {
@@ -24,7 +25,10 @@ describe("the catalog page", () => {
     const search = opened.visit.page.getByRole("textbox", {name: "Search"});
     await search.fill("python");
     await search.dispatchEvent("input");
-    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length < n, all.length);
+    await opened.visit.page.waitForFunction(
+      (n) => document.querySelectorAll(".carnet-catalog-entry").length < n,
+      all.length
+    );
     expect(await entries()).toContain("examples/python-loader");
     expect(await entries()).not.toContain("examples/sql-loader");
     await search.fill("no analysis has this zzqx word");
@@ -33,7 +37,10 @@ describe("the catalog page", () => {
     expect(await count()).toBe(`0 of ${all.length} analyses`);
     await search.fill("");
     await search.dispatchEvent("input");
-    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, all.length);
+    await opened.visit.page.waitForFunction(
+      (n) => document.querySelectorAll(".carnet-catalog-entry").length === n,
+      all.length
+    );
   });
 
   test("filters by use case with the facet's own count", async () => {
@@ -42,7 +49,10 @@ describe("the catalog page", () => {
     const label = (await first.textContent()) ?? "";
     const expected = Number(/\((\d+)\)$/.exec(label)?.[1]);
     await select.selectOption({index: 0});
-    await opened.visit.page.waitForFunction((n) => document.querySelectorAll(".carnet-catalog-entry").length === n, expected);
+    await opened.visit.page.waitForFunction(
+      (n) => document.querySelectorAll(".carnet-catalog-entry").length === n,
+      expected
+    );
     expect((await entries()).length).toBe(expected);
     expect(await opened.visit.problems()).toEqual([]);
   });

@@ -55,10 +55,18 @@ export interface PageVisit {
 }
 
 /** Opens `path` of the site served at `baseUrl` in a fresh context, recording everything that goes wrong. */
-export async function openPage(browser: CarnetBrowser | Browser, baseUrl: string, path: string, options: {viewport?: {width: number; height: number}} = {}): Promise<PageVisit> {
+export async function openPage(
+  browser: CarnetBrowser | Browser,
+  baseUrl: string,
+  path: string,
+  options: {viewport?: {width: number; height: number}} = {}
+): Promise<PageVisit> {
   const b = "browser" in browser ? browser.browser : browser;
   const origin = new URL(baseUrl).origin;
-  const context = await b.newContext({viewport: options.viewport ?? {width: 1280, height: 900}, serviceWorkers: "block"});
+  const context = await b.newContext({
+    viewport: options.viewport ?? {width: 1280, height: 900},
+    serviceWorkers: "block"
+  });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -66,7 +74,9 @@ export async function openPage(browser: CarnetBrowser | Browser, baseUrl: string
   const outsideRequests: string[] = [];
 
   await context.route(
-    (url) => url.origin !== origin && (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:"),
+    (url) =>
+      url.origin !== origin &&
+      (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:"),
     async (route) => {
       outsideRequests.push(route.request().url());
       await route.abort("blockedbyclient");
@@ -92,7 +102,9 @@ export async function openPage(browser: CarnetBrowser | Browser, baseUrl: string
 
   const settle = async (timeout = 60_000): Promise<void> => {
     await page.waitForLoadState("networkidle", {timeout});
-    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
+    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
+      timeout
+    });
     // Cells that finished may start new work (a DuckDB query after its table loaded): wait for that too.
     await page.waitForLoadState("networkidle", {timeout});
   };

@@ -16,7 +16,9 @@ const formValue = (visit: typeof shared.visit, label: string) =>
       // Inputs keeps option indexes as values: read what the reader sees instead.
       const select = form.querySelector("select");
       if (select) return select.selectedOptions[0]?.textContent?.trim() ?? null;
-      return (form.querySelector("input:checked") as HTMLInputElement | null)?.closest("label")?.textContent?.trim() ?? null;
+      return (
+        (form.querySelector("input:checked") as HTMLInputElement | null)?.closest("label")?.textContent?.trim() ?? null
+      );
     }
     return null;
   }, label);
@@ -31,10 +33,16 @@ describe("claims-drift links", () => {
 
   test("changing an input rewrites the address", async () => {
     const page = shared.visit.page;
-    await page.locator("form").filter({has: page.locator("label", {hasText: /^Period$/})}).locator("label", {hasText: /^month$/}).click();
+    await page
+      .locator("form")
+      .filter({has: page.locator("label", {hasText: /^Period$/})})
+      .locator("label", {hasText: /^month$/})
+      .click();
     await shared.visit.settle();
     // The address is rewritten by a cell that runs once the new view has been computed: wait for it.
-    await page.waitForFunction(() => new URL(location.href).searchParams.get("grain") === "month", undefined, {timeout: 10_000}).catch(() => undefined);
+    await page
+      .waitForFunction(() => new URL(location.href).searchParams.get("grain") === "month", undefined, {timeout: 10_000})
+      .catch(() => undefined);
     expect(new URL(page.url()).searchParams.get("grain")).toBe("month");
     expect(new URL(page.url()).searchParams.get("dimension")).toBe("sector");
   });

@@ -13,7 +13,9 @@ async function snapshot() {
   const page = opened.visit.page;
   return {
     funnel: await page.locator(".drift-funnel circle[data-segment]").count(),
-    funnelSegments: await page.locator(".drift-funnel circle[data-segment]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-segment")).join(",")),
+    funnelSegments: await page
+      .locator(".drift-funnel circle[data-segment]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-segment")).join(",")),
     ae: (await page.locator(".drift-ae-chart").first().innerHTML()).length,
     aeHtml: await page.locator(".drift-ae-chart").first().innerHTML(),
     cusum: await page.locator(".drift-cusum").first().innerHTML(),
@@ -68,7 +70,8 @@ describe("claims drift page", () => {
 
   test("the alert list downloads as CSV", async () => {
     const href = await opened.visit.page.locator(".drift-alerts a[download]").getAttribute("href");
-    expect(decodeURIComponent(href!)).toMatch(/^data:text\/csv;charset=utf-8,segment,onset,signal,reason,actual,expected,ae,excess_claims,excess_cost_eur/);
+    expect(decodeURIComponent(href!)).toMatch(
+      /^data:text\/csv;charset=utf-8,segment,onset,signal,reason,actual,expected,ae,excess_claims,excess_cost_eur/
+    );
   });
-
 });

@@ -9,13 +9,19 @@ import {useBuiltPage} from "./built-page.ts";
 const opened = useBuiltPage("/detectors");
 
 const cell = (detector: string, version: string, dataset: string) =>
-  opened.visit.page.locator(`.detector-matrix g.cell[data-detector="${detector}"][data-version="${version}"][data-dataset="${dataset}"]`);
+  opened.visit.page.locator(
+    `.detector-matrix g.cell[data-detector="${detector}"][data-version="${version}"][data-dataset="${dataset}"]`
+  );
 
 describe("the detectors page", () => {
   test("opens without errors and shows every detector version on all 10 datasets", async () => {
     expect(await opened.visit.problems()).toEqual([]);
-    const versions = await opened.visit.page.$$eval(".detector-matrix text.version", (nodes) => nodes.map((n) => n.textContent));
-    const detectors = await opened.visit.page.$$eval(".detector-matrix text.detector", (nodes) => nodes.map((n) => n.textContent));
+    const versions = await opened.visit.page.$$eval(".detector-matrix text.version", (nodes) =>
+      nodes.map((n) => n.textContent)
+    );
+    const detectors = await opened.visit.page.$$eval(".detector-matrix text.detector", (nodes) =>
+      nodes.map((n) => n.textContent)
+    );
     expect(detectors).toEqual(["copy-move", "image-splicing", "watch-list"]);
     expect(versions.slice(0, 2)).toEqual(["2.0.0", "2.1.0"]);
     expect(await opened.visit.page.locator(".detector-matrix g.columns text").count()).toBe(10);
@@ -46,7 +52,9 @@ describe("the detectors page", () => {
     await opened.visit.page.getByRole("combobox", {name: "Metric"}).selectOption({label: "Average precision"});
     await opened.visit.settle();
     expect(await opened.visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
-    expect(await opened.visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe("Average precision per detector version and dataset");
+    expect(await opened.visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe(
+      "Average precision per detector version and dataset"
+    );
     expect(await opened.visit.problems()).toEqual([]);
   });
 

@@ -33,7 +33,9 @@ async function open(path: string): Promise<PageVisit> {
 }
 
 const kpis = (visit: PageVisit) =>
-  visit.page.$$eval(".roi-kpi", (cards) => cards.map((card) => `${card.querySelector("h2")?.textContent}: ${card.querySelector(".big")?.textContent}`));
+  visit.page.$$eval(".roi-kpi", (cards) =>
+    cards.map((card) => `${card.querySelector("h2")?.textContent}: ${card.querySelector(".big")?.textContent}`)
+  );
 
 async function slide(visit: PageVisit, k: number): Promise<void> {
   await visit.page.$eval(
@@ -62,7 +64,9 @@ describe("the expertise ROI page", () => {
     max = Number(await first.page.getAttribute('.roi-form input[name="k"]', "max"));
     expect(max).toBeGreaterThan(100);
     // No scenario in the address: the page opens at the optimal capacity.
-    const optimum = (await first.page.textContent('[data-kpi="roi"] .roi-kpi-detail'))!.match(/optimum ([\d,]+) expertises/)![1];
+    const optimum = (await first.page.textContent('[data-kpi="roi"] .roi-kpi-detail'))!.match(
+      /optimum ([\d,]+) expertises/
+    )![1];
     expect(cards[0]).toBe(`Expertises ordered: ${optimum}`);
   });
 
@@ -84,7 +88,9 @@ describe("the expertise ROI page", () => {
     await first.page.selectOption('.roi-form select[name="saving-mode"]', "fixed");
     await first.page.locator('.roi-form input[name="saving"]').fill("7500");
     await slide(first, Math.round(max / 3));
-    await first.page.waitForFunction(() => location.search.includes("saving=7500") && location.search.includes("cost=450"));
+    await first.page.waitForFunction(
+      () => location.search.includes("saving=7500") && location.search.includes("cost=450")
+    );
     await first.page.click(".roi-copy");
     await first.page.waitForFunction(() => document.querySelector(".roi-copy-status")?.textContent !== "");
     const link = await first.page.getAttribute(".roi-copy-status", "data-link");

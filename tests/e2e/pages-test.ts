@@ -38,13 +38,19 @@ describe("every built page opens cleanly in Chromium", () => {
     expect(pages.length).toBeGreaterThan(0);
   });
 
-  test.each(pages)("%s renders without console errors, failed or outside requests, or cell errors, and has an h1", async (path) => {
-    const visit = await openPage(browser, site.url, path);
-    try {
-      expect(await visit.problems()).toEqual([]);
-      expect(await visit.page.locator("#observablehq-main h1").count(), "the page needs a visible title (# Title)").toBeGreaterThan(0);
-    } finally {
-      await visit.close();
+  test.each(pages)(
+    "%s renders without console errors, failed or outside requests, or cell errors, and has an h1",
+    async (path) => {
+      const visit = await openPage(browser, site.url, path);
+      try {
+        expect(await visit.problems()).toEqual([]);
+        expect(
+          await visit.page.locator("#observablehq-main h1").count(),
+          "the page needs a visible title (# Title)"
+        ).toBeGreaterThan(0);
+      } finally {
+        await visit.close();
+      }
     }
-  });
+  );
 });

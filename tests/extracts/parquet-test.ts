@@ -16,8 +16,15 @@ describe("Parquet deliveries", () => {
     await engine.close();
     rmSync(join(dir, "claims.csv"));
     const staged = await stageExtracts(dir, "k");
-    expect(staged.files.find((f) => f.file === "claims.parquet")).toEqual({file: "claims.parquet", rows_read: 4, rows_accepted: 3, rows_rejected: 1});
-    expect(await readRejects(staged.engine)).toEqual([{file: "claims.parquet", line: 3, column: "paid_eur", reason: 'expected a non-negative amount, got "-1.0"'}]);
+    expect(staged.files.find((f) => f.file === "claims.parquet")).toEqual({
+      file: "claims.parquet",
+      rows_read: 4,
+      rows_accepted: 3,
+      rows_rejected: 1
+    });
+    expect(await readRejects(staged.engine)).toEqual([
+      {file: "claims.parquet", line: 3, column: "paid_eur", reason: 'expected a non-negative amount, got "-1.0"'}
+    ]);
     const [{event}] = await staged.engine.all<{event: string}>("SELECT min(event_date) AS event FROM claims");
     expect(event).toBe("2021-02-01");
     await staged.engine.close();

@@ -18,7 +18,9 @@ describe("pseudonymisation", () => {
     for (const key of keys) {
       const sql = values.map((v, i) => `${pseudonymSql(`'${v}'`, key)} AS v${i}`).join(", ");
       const [row] = await engine.all<Record<string, string>>(`SELECT ${sql}`);
-      values.forEach((v, i) => expect(row[`v${i}`]).toBe(createHmac("sha256", key).update(v).digest("hex").slice(0, 16)));
+      values.forEach((v, i) =>
+        expect(row[`v${i}`]).toBe(createHmac("sha256", key).update(v).digest("hex").slice(0, 16))
+      );
     }
     await engine.close();
   });
@@ -32,7 +34,9 @@ describe("pseudonymisation", () => {
     expect(Object.keys(contract)).not.toContain("employer_name");
     const joined = await staged.engine.all("SELECT count(*) AS n FROM claims JOIN insured USING (insured_id)");
     expect(joined).toEqual([{n: 4}]);
-    const expertiseClaims = await staged.engine.all("SELECT count(*) AS n FROM expertises JOIN claims USING (claim_id)");
+    const expertiseClaims = await staged.engine.all(
+      "SELECT count(*) AS n FROM expertises JOIN claims USING (claim_id)"
+    );
     expect(expertiseClaims).toEqual([{n: 2}]);
     await staged.engine.close();
   });

@@ -28,14 +28,18 @@ describe("carnet generate", () => {
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout);
     expect(summary).toMatchObject({out, seed: 4, scale: 0.1});
-    for (const file of ["contracts", "insured", "premiums", "claims", "expertises", "scores"]) expect(summary.rows[file], file).toBe(lines(join(out, `${file}.csv`)));
+    for (const file of ["contracts", "insured", "premiums", "claims", "expertises", "scores"])
+      expect(summary.rows[file], file).toBe(lines(join(out, `${file}.csv`)));
     expect(summary.drifts).toHaveLength(4);
   });
 
   test("the loaders accept every generated row (carnet check rejects nothing)", () => {
     const check = carnet(["check", "--extracts", out, "--format", "json"], {CARNET_CACHE: join(root, "cache")});
     expect(check.code, check.stderr).toBe(0);
-    const report = JSON.parse(check.stdout) as {files: {file: string; rows_read: number; rows_rejected: number}[]; rejects: unknown[]};
+    const report = JSON.parse(check.stdout) as {
+      files: {file: string; rows_read: number; rows_rejected: number}[];
+      rejects: unknown[];
+    };
     expect(report.rejects).toEqual([]);
     expect(report.files.find((f) => f.file === "claims.csv")?.rows_read).toBe(lines(join(out, "claims.csv")));
   });

@@ -28,7 +28,16 @@ describe("the generator is deterministic", () => {
 
   test("it writes every contract file, the detector runs and truth.json", () => {
     const names = [...snapshot(first.out).keys()];
-    for (const file of ["contracts.csv", "insured.csv", "premiums.csv", "claims.csv", "expertises.csv", "scores.csv", "truth.json"]) expect(names).toContain(file);
+    for (const file of [
+      "contracts.csv",
+      "insured.csv",
+      "premiums.csv",
+      "claims.csv",
+      "expertises.csv",
+      "scores.csv",
+      "truth.json"
+    ])
+      expect(names).toContain(file);
     expect(names.filter((n) => n.endsWith("manifest.json"))).toHaveLength(41);
     expect(names.filter((n) => n.endsWith("predictions.csv"))).toHaveLength(41);
   });
@@ -36,7 +45,8 @@ describe("the generator is deterministic", () => {
   test("another seed gives other claims, insured and detector scores", () => {
     const a = snapshot(first.out);
     const c = snapshot(other.out);
-    for (const name of ["claims.csv", "insured.csv", "expertises.csv", "truth.json"]) expect(a.get(name)!.equals(c.get(name)!), name).toBe(false);
+    for (const name of ["claims.csv", "insured.csv", "expertises.csv", "truth.json"])
+      expect(a.get(name)!.equals(c.get(name)!), name).toBe(false);
     const casia = [...a.keys()].find((n) => n.includes("copymove-2.0-casia") && n.endsWith("predictions.csv"))!;
     expect(a.get(casia)!.equals(c.get(casia)!)).toBe(false);
   });

@@ -23,7 +23,9 @@ export const TABLES = ["contracts", "insured", "premiums", "claims", "expertises
 export async function openGenerated(dir: string): Promise<DuckDbEngine> {
   const engine = await DuckDbEngine.open();
   for (const table of TABLES) {
-    await engine.run(`CREATE VIEW ${table} AS SELECT * FROM read_csv('${join(dir, table + ".csv")}', header = true, delim = ',', sample_size = -1)`);
+    await engine.run(
+      `CREATE VIEW ${table} AS SELECT * FROM read_csv('${join(dir, table + ".csv")}', header = true, delim = ',', sample_size = -1)`
+    );
   }
   return engine;
 }

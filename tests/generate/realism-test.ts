@@ -28,7 +28,9 @@ beforeAll(async () => {
              + date_diff('day', greatest(i.coverage_start, ${START}), least(coalesce(i.coverage_end, ${END}), ${END})) / 730.5 AS mid_age
     FROM insured i JOIN contracts c USING (contract_id)
     WHERE least(coalesce(i.coverage_end, ${END}), ${END}) >= greatest(i.coverage_start, ${START})`);
-  await db.run(`CREATE TABLE sick AS SELECT c.*, s.sector_naf FROM claims c JOIN contracts s USING (contract_id) WHERE guarantee = 'incapacity'`);
+  await db.run(
+    `CREATE TABLE sick AS SELECT c.*, s.sector_naf FROM claims c JOIN contracts s USING (contract_id) WHERE guarantee = 'incapacity'`
+  );
 });
 afterAll(async () => {
   await db.close();
@@ -52,7 +54,8 @@ async function windowRate(where: string, from: string, to: string): Promise<numb
   );
 }
 
-const segmentOf = (d: (typeof truth.drifts)[number]) => (d.dimension === "contract" ? `v.contract_id = '${d.segment}'` : `v.sector_naf = '${d.segment}'`);
+const segmentOf = (d: (typeof truth.drifts)[number]) =>
+  d.dimension === "contract" ? `v.contract_id = '${d.segment}'` : `v.sector_naf = '${d.segment}'`;
 /** Condition on cover v (or contracts v) excluding the drifting segments (of one dimension only if given). */
 const stable = (dimension?: "contract" | "sector") =>
   truth.drifts
@@ -79,11 +82,14 @@ describe("claim frequency looks like group sick leave", () => {
 
   test("women claim more than men, non-cadres more than cadres", async () => {
     expect(await frequency("v.sex = 'F'")).toBeGreaterThan(await frequency("v.sex = 'M'"));
-    expect((await frequency("v.job_category = 'non_cadre'")) / (await frequency("v.job_category = 'cadre'"))).toBeGreaterThan(1.4);
+    expect(
+      (await frequency("v.job_category = 'non_cadre'")) / (await frequency("v.job_category = 'cadre'"))
+    ).toBeGreaterThan(1.4);
   });
 
   test("hospitals, road freight and construction claim more than software companies (before any drift)", async () => {
-    const rate = (naf: string) => windowRate(`v.sector_naf = '${naf}' AND ${stable("contract")}`, truth.period.start, "2023-06-01");
+    const rate = (naf: string) =>
+      windowRate(`v.sector_naf = '${naf}' AND ${stable("contract")}`, truth.period.start, "2023-06-01");
     const it = await rate("62.01Z");
     for (const naf of ["86.10Z", "49.41A", "41.20A"]) expect(await rate(naf), naf).toBeGreaterThan(1.3 * it);
   });
@@ -123,7 +129,10 @@ describe("the planted drifts, and nothing else", () => {
 
   test("drifting contracts have at least 300 insured at a time", async () => {
     for (const d of truth.drifts.filter((d) => d.dimension === "contract")) {
-      const inForce = await value(db, `SELECT count(*) FROM cover v WHERE v.contract_id = '${d.segment}' AND a <= DATE '2023-01-01' AND b >= DATE '2023-01-01'`);
+      const inForce = await value(
+        db,
+        `SELECT count(*) FROM cover v WHERE v.contract_id = '${d.segment}' AND a <= DATE '2023-01-01' AND b >= DATE '2023-01-01'`
+      );
       expect(inForce, d.segment).toBeGreaterThanOrEqual(250);
     }
   });
@@ -133,8 +142,10 @@ describe("the planted drifts, and nothing else", () => {
     async (_, d) => {
       const onset = `${d.onset}-01`;
       const after = "2026-01-01";
-      const segment = (await windowRate(segmentOf(d), onset, after)) / (await windowRate(segmentOf(d), truth.period.start, onset));
-      const reference = (await windowRate(stable(), onset, after)) / (await windowRate(stable(), truth.period.start, onset));
+      const segment =
+        (await windowRate(segmentOf(d), onset, after)) / (await windowRate(segmentOf(d), truth.period.start, onset));
+      const reference =
+        (await windowRate(stable(), onset, after)) / (await windowRate(stable(), truth.period.start, onset));
       const ratio = segment / reference;
       // Well above 1: at least a third of the planted excess shows through the noise of one contract.
       expect(ratio).toBeGreaterThan(1 + (d.factor - 1) / 3);
@@ -172,7 +183,8 @@ describe("the planted drifts, and nothing else", () => {
               / (SELECT sum(earned_premium_eur) FROM premiums p JOIN contracts v USING (contract_id) WHERE ${where} AND p.year ${years})`
       );
     const inSector = `v.sector_naf = '${sector.segment}'`;
-    const change = async (where: string) => (await ratio(where, `>= ${firstAfter}`)) / (await ratio(where, `< ${onsetYear}`));
+    const change = async (where: string) =>
+      (await ratio(where, `>= ${firstAfter}`)) / (await ratio(where, `< ${onsetYear}`));
     // Sick-leave costs are heavy-tailed (a few stoppages of years), so a sector-year is noisy: ask for a rise, not its size.
     expect((await change(inSector)) / (await change(stable()))).toBeGreaterThan(1);
   });
@@ -189,18 +201,33 @@ describe("expertises behave like the business's", () => {
   });
 
   test("among decided expertises (abuse or justified), 3-10% find an abuse", async () => {
-    const rate = await value(db, "SELECT avg(CASE WHEN outcome = 'abuse' THEN 1 ELSE 0 END) FROM expertises WHERE outcome IN ('abuse', 'justified')");
+    const rate = await value(
+      db,
+      "SELECT avg(CASE WHEN outcome = 'abuse' THEN 1 ELSE 0 END) FROM expertises WHERE outcome IN ('abuse', 'justified')"
+    );
     expect(rate).toBeGreaterThan(0.03);
     expect(rate).toBeLessThan(0.1);
   });
 
   test("the model arm finds abuse more often than today's rule; about 5% are no-shows; recent ones are pending", async () => {
-    const hit = (arm: string) => value(db, `SELECT avg(CASE WHEN outcome = 'abuse' THEN 1 ELSE 0 END) FROM expertises WHERE selection = '${arm}' AND outcome IN ('abuse', 'justified')`);
+    const hit = (arm: string) =>
+      value(
+        db,
+        `SELECT avg(CASE WHEN outcome = 'abuse' THEN 1 ELSE 0 END) FROM expertises WHERE selection = '${arm}' AND outcome IN ('abuse', 'justified')`
+      );
     expect(await hit("model")).toBeGreaterThan(await hit("rule"));
-    const noShow = await value(db, "SELECT avg(CASE WHEN outcome = 'no_show' THEN 1 ELSE 0 END) FROM expertises WHERE outcome <> 'pending'");
+    const noShow = await value(
+      db,
+      "SELECT avg(CASE WHEN outcome = 'no_show' THEN 1 ELSE 0 END) FROM expertises WHERE outcome <> 'pending'"
+    );
     expect(noShow).toBeGreaterThan(0.02);
     expect(noShow).toBeLessThan(0.09);
-    expect(await value(db, `SELECT count(*) FROM expertises WHERE outcome = 'pending' AND ordered_date < DATE '${truth.snapshot_date}' - 60`)).toBe(0);
+    expect(
+      await value(
+        db,
+        `SELECT count(*) FROM expertises WHERE outcome = 'pending' AND ordered_date < DATE '${truth.snapshot_date}' - 60`
+      )
+    ).toBe(0);
   });
 
   test("an expertise costs ~300 EUR and a detected abuse saves several thousand on average", async () => {
@@ -225,11 +252,19 @@ describe("expertises behave like the business's", () => {
 
 describe("detector scores reach their target AUCs", () => {
   const runsDir = join(summary.out, "detector-runs");
-  const runs = readdirSync(runsDir).map((run) => ({run, manifest: JSON.parse(readFileSync(join(runsDir, run, "manifest.json"), "utf8"))}));
+  const runs = readdirSync(runsDir).map((run) => ({
+    run,
+    manifest: JSON.parse(readFileSync(join(runsDir, run, "manifest.json"), "utf8"))
+  }));
 
   test("each run's ROC AUC (Mann-Whitney, in DuckDB) is within 4 Hanley-McNeil standard errors of truth's target", async () => {
     for (const {run, manifest} of runs) {
-      const target = truth.detectors.find((d) => d.detector === manifest.detector && d.detector_version === manifest.detector_version && d.dataset === manifest.dataset)!.target_auc;
+      const target = truth.detectors.find(
+        (d) =>
+          d.detector === manifest.detector &&
+          d.detector_version === manifest.detector_version &&
+          d.dataset === manifest.dataset
+      )!.target_auc;
       const [r] = await db.all<{auc: number; p: number; n: number}>(`
         WITH ranked AS (
           SELECT label, rank() OVER (ORDER BY score) + (count(*) OVER (PARTITION BY score) - 1) / 2 AS r
@@ -249,7 +284,8 @@ describe("detector scores reach their target AUCs", () => {
 
   test("targets tell a story: copy-move good on CASIA, watch-list strong on BlackList 1 and weak on CASIA, 2.1.0 better than 2.0.0 except on one dataset", () => {
     const target = (detector: string, version: string, dataset: string) =>
-      truth.detectors.find((d) => d.detector === detector && d.detector_version === version && d.dataset === dataset)!.target_auc;
+      truth.detectors.find((d) => d.detector === detector && d.detector_version === version && d.dataset === dataset)!
+        .target_auc;
     expect(target("copy-move", "2.1.0", "CASIA")).toBeGreaterThan(0.85);
     expect(target("watch-list", "3.0.0", "BlackList 1")).toBeGreaterThan(0.9);
     expect(target("watch-list", "3.0.0", "CASIA")).toBeLessThan(0.6);

@@ -16,12 +16,18 @@ afterAll(async () => {
 });
 
 /** Number of rows breaking a condition (the test expects none). */
-const violations = (table: string, condition: string) => value(db, `SELECT count(*) FROM ${table} WHERE NOT (${condition})`);
+const violations = (table: string, condition: string) =>
+  value(db, `SELECT count(*) FROM ${table} WHERE NOT (${condition})`);
 
 describe("every CSV file follows the extract contract", () => {
   test.each(TABLES)("%s.csv has exactly the contract's header line, comma-separated", (table) => {
     const header = readFileSync(join(summary.out, `${table}.csv`), "utf8").split("\n", 1)[0];
-    expect(header).toBe(contract.find((f) => f.name === table)!.columns.map((c) => c.name).join(","));
+    expect(header).toBe(
+      contract
+        .find((f) => f.name === table)!
+        .columns.map((c) => c.name)
+        .join(",")
+    );
   });
 
   test.each(TABLES)("%s.csv: DuckDB reads every row, and the row count matches truth.json", async (table) => {
@@ -55,7 +61,12 @@ describe("every CSV file follows the extract contract", () => {
   test("references hold: insured -> contracts, claims -> insured and the insured's contract, expertises and scores -> claims", async () => {
     expect(await value(db, "SELECT count(*) FROM insured i ANTI JOIN contracts c USING (contract_id)")).toBe(0);
     expect(await value(db, "SELECT count(*) FROM premiums p ANTI JOIN contracts c USING (contract_id)")).toBe(0);
-    expect(await value(db, "SELECT count(*) FROM claims c ANTI JOIN insured i ON i.insured_id = c.insured_id AND i.contract_id = c.contract_id")).toBe(0);
+    expect(
+      await value(
+        db,
+        "SELECT count(*) FROM claims c ANTI JOIN insured i ON i.insured_id = c.insured_id AND i.contract_id = c.contract_id"
+      )
+    ).toBe(0);
     expect(await value(db, "SELECT count(*) FROM expertises e ANTI JOIN claims c USING (claim_id)")).toBe(0);
     expect(await value(db, "SELECT count(*) FROM scores s ANTI JOIN claims c USING (claim_id)")).toBe(0);
   });
@@ -63,7 +74,12 @@ describe("every CSV file follows the extract contract", () => {
   test("amounts are non-negative and scores lie in [0, 1]", async () => {
     expect(await violations("premiums", "earned_premium_eur > 0")).toBe(0);
     expect(await violations("claims", "coalesce(days_paid, 0) >= 0 AND paid_eur >= 0 AND reserve_eur >= 0")).toBe(0);
-    expect(await violations("expertises", "cost_eur BETWEEN 250 AND 350 AND coalesce(saving_eur, 0) >= 0 AND coalesce(score, 0) BETWEEN 0 AND 1")).toBe(0);
+    expect(
+      await violations(
+        "expertises",
+        "cost_eur BETWEEN 250 AND 350 AND coalesce(saving_eur, 0) >= 0 AND coalesce(score, 0) BETWEEN 0 AND 1"
+      )
+    ).toBe(0);
     expect(await violations("scores", "score BETWEEN 0 AND 1")).toBe(0);
   });
 });
@@ -72,7 +88,9 @@ describe("dates are in order and inside the period", () => {
   test("contracts start before they end; insured are 18-65 when cover starts, inside their contract's life", async () => {
     expect(await violations("contracts", "end_date IS NULL OR start_date < end_date")).toBe(0);
     expect(await violations("insured", "coverage_end IS NULL OR coverage_start <= coverage_end")).toBe(0);
-    expect(await violations("insured", "date_diff('day', birth_date, coverage_start) BETWEEN 18 * 365 AND 65.25 * 365")).toBe(0);
+    expect(
+      await violations("insured", "date_diff('day', birth_date, coverage_start) BETWEEN 18 * 365 AND 65.25 * 365")
+    ).toBe(0);
     const outside = await value(
       db,
       `SELECT count(*) FROM insured i JOIN contracts c USING (contract_id)
@@ -82,9 +100,18 @@ describe("dates are in order and inside the period", () => {
   });
 
   test("claims happen inside the period and inside the insured's cover, are declared after the event and by the snapshot date", async () => {
-    expect(await violations("claims", `event_date BETWEEN DATE '${truth.period.start}' AND DATE '${truth.period.end}'`)).toBe(0);
-    expect(await violations("claims", `event_date <= declared_date AND declared_date <= DATE '${truth.snapshot_date}'`)).toBe(0);
-    expect(await violations("claims", `end_date IS NULL OR (event_date <= end_date AND end_date <= DATE '${truth.snapshot_date}')`)).toBe(0);
+    expect(
+      await violations("claims", `event_date BETWEEN DATE '${truth.period.start}' AND DATE '${truth.period.end}'`)
+    ).toBe(0);
+    expect(
+      await violations("claims", `event_date <= declared_date AND declared_date <= DATE '${truth.snapshot_date}'`)
+    ).toBe(0);
+    expect(
+      await violations(
+        "claims",
+        `end_date IS NULL OR (event_date <= end_date AND end_date <= DATE '${truth.snapshot_date}')`
+      )
+    ).toBe(0);
     const uncovered = await value(
       db,
       `SELECT count(*) FROM claims c JOIN insured i USING (insured_id)
@@ -120,7 +147,9 @@ describe("dates are in order and inside the period", () => {
       )
     ).toBe(0);
     expect(await value(db, "SELECT count(DISTINCT model_version) FROM scores")).toBe(2);
-    expect(await value(db, "SELECT count(*) FROM (SELECT claim_id FROM scores GROUP BY claim_id HAVING count(*) <> 2)")).toBe(0);
+    expect(
+      await value(db, "SELECT count(*) FROM (SELECT claim_id FROM scores GROUP BY claim_id HAVING count(*) <> 2)")
+    ).toBe(0);
   });
 
   test("expertises are ordered on open sick-leave claims, after declaration, with the v1 score known then", async () => {
@@ -154,7 +183,9 @@ describe("direct identifiers are present in the raw files (so their removal down
   });
 
   test("every insured has a NIR: 13 digits starting with 1 (M) or 2 (F), then the key 97 - (number mod 97)", async () => {
-    const nirs = await db.all<{nir: string | number; sex: string}>("SELECT CAST(nir AS VARCHAR) AS nir, sex FROM insured");
+    const nirs = await db.all<{nir: string | number; sex: string}>(
+      "SELECT CAST(nir AS VARCHAR) AS nir, sex FROM insured"
+    );
     for (const {nir, sex} of nirs) {
       const text = String(nir).padStart(15, "0");
       expect(text).toMatch(/^[12]\d{14}$/);
@@ -171,7 +202,17 @@ describe("detector runs follow the contract", () => {
 
   test("each manifest has exactly the contract's fields, and run_id names its folder", () => {
     manifests.forEach((m, i) => {
-      expect(Object.keys(m)).toEqual(["run_id", "detector", "detector_version", "dataset", "dataset_version", "threshold", "params", "code_commit", "started_at"]);
+      expect(Object.keys(m)).toEqual([
+        "run_id",
+        "detector",
+        "detector_version",
+        "dataset",
+        "dataset_version",
+        "threshold",
+        "params",
+        "code_commit",
+        "started_at"
+      ]);
       expect(m.run_id).toBe(runs[i]);
       expect(m.started_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);
     });

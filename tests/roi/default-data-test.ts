@@ -46,10 +46,18 @@ describe("on the default data", () => {
     expect(versions.map((v) => v.model_version).sort()).toEqual(["v1", "v2"]);
   });
 
-  for (const [cost, saving] of [[300, null], [300, 8000], [1500, 8000], [300, 2000]] as const) {
+  for (const [cost, saving] of [
+    [300, null],
+    [300, 8000],
+    [1500, 8000],
+    [300, 2000]
+  ] as const) {
     it(`finds the same optimum as a brute-force search over all k (cost ${cost}, saving ${saving ?? "recorded"})`, async () => {
       for (const model of ["v1", "v2"]) {
-        const report = await roiReport(extracts.engine, {model, economics: {costPerExpertise: cost, savingPerAbuse: saving}});
+        const report = await roiReport(extracts.engine, {
+          model,
+          economics: {costPerExpertise: cost, savingPerAbuse: saving}
+        });
         const brute = await bruteForceBest(model, cost, saving);
         expect(report.best.k).toBe(brute.k);
         expect(report.best.net_eur).toBeCloseTo(brute.net_eur, 6);
@@ -60,12 +68,17 @@ describe("on the default data", () => {
 
 describe("carnet roi", () => {
   it("prints base rate, one row per requested capacity and the optimum as JSON", () => {
-    const result = carnet(["roi", "--extracts", dir, "--capacity", "50", "--capacity", "100000", "--saving", "8000"], env);
+    const result = carnet(
+      ["roi", "--extracts", dir, "--capacity", "50", "--capacity", "100000", "--saving", "8000"],
+      env
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(["base_rate", "rows", "best"]));
     expect(report.rows).toHaveLength(2);
-    expect(Object.keys(report.rows[0])).toEqual(expect.arrayContaining(["k", "hits", "precision", "recall", "lift", "savings_eur", "cost_eur", "net_eur", "roi"]));
+    expect(Object.keys(report.rows[0])).toEqual(
+      expect.arrayContaining(["k", "hits", "precision", "recall", "lift", "savings_eur", "cost_eur", "net_eur", "roi"])
+    );
     const [small, all] = report.rows;
     expect(small.k).toBe(50);
     expect(small.cost_eur).toBe(15000);
@@ -86,10 +99,21 @@ describe("carnet roi", () => {
   });
 
   it("refuses a bad flag value with one line and exit status 2", () => {
-    for (const args of [["--cost", "cheap"], ["--capacity", "2.5"], ["--saving", "0"], ["--model", "v9"], ["--from", "2025", "--to", "2021"]]) {
+    for (const args of [
+      ["--cost", "cheap"],
+      ["--capacity", "2.5"],
+      ["--saving", "0"],
+      ["--model", "v9"],
+      ["--from", "2025", "--to", "2021"]
+    ]) {
       const result = carnet(["roi", "--extracts", dir, ...args], env);
       expect(result.code).toBe(2);
-      expect(result.stderr.trim().split("\n").filter((l) => !l.includes("warning"))).toHaveLength(1);
+      expect(
+        result.stderr
+          .trim()
+          .split("\n")
+          .filter((l) => !l.includes("warning"))
+      ).toHaveLength(1);
     }
   });
 });

@@ -79,7 +79,17 @@ describe("the backtest's claims in SQL", () => {
 describe("score bands in SQL", () => {
   it("match the hand-worked bands and the page's computation", async () => {
     const sqlBands = await loadScoreBands(engine, {model: "v2"}, 3);
-    expect(sqlBands.map((b) => [b.band, b.claims, b.abuses, b.naive_precision, b.random_claims, b.random_abuses, b.random_precision])).toEqual([
+    expect(
+      sqlBands.map((b) => [
+        b.band,
+        b.claims,
+        b.abuses,
+        b.naive_precision,
+        b.random_claims,
+        b.random_abuses,
+        b.random_precision
+      ])
+    ).toEqual([
       [1, 2, 1, 0.5, 0, 0, null],
       [2, 2, 1, 0.5, 1, 0, 0],
       [3, 2, 1, 0.5, 1, 1, 1]
@@ -91,8 +101,17 @@ describe("score bands in SQL", () => {
 
 describe("the ROI report", () => {
   it("gives the hand-worked figures at the requested capacities, including one beyond the backtest", async () => {
-    const report = await roiReport(engine, {economics: {costPerExpertise: 300, savingPerAbuse: null}, capacities: [1, 3, 10]});
-    expect(report).toMatchObject({model_version: "v2", claims: 6, abuses: 3, base_rate: 0.5, best: {k: 5, net_eur: 18500}});
+    const report = await roiReport(engine, {
+      economics: {costPerExpertise: 300, savingPerAbuse: null},
+      capacities: [1, 3, 10]
+    });
+    expect(report).toMatchObject({
+      model_version: "v2",
+      claims: 6,
+      abuses: 3,
+      base_rate: 0.5,
+      best: {k: 5, net_eur: 18500}
+    });
     expect(report.rows.map((r) => [r.k, r.hits, r.savings_eur, r.cost_eur, r.net_eur])).toEqual([
       [1, 1, 8000, 300, 7700],
       [3, 2, 13000, 900, 12100],

@@ -4,7 +4,14 @@
 import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {literal} from "../../loaders/engine/sql.ts";
 
-export type Expertise = [expertise_id: string, claim_id: string, ordered_date: string, selection: string, outcome: string, saving_eur: number | null];
+export type Expertise = [
+  expertise_id: string,
+  claim_id: string,
+  ordered_date: string,
+  selection: string,
+  outcome: string,
+  saving_eur: number | null
+];
 export type Score = [claim_id: string, scored_date: string, model_version: string, score: number];
 
 export async function stagedTables(expertises: Expertise[], scores: Score[]): Promise<DuckDbEngine> {
@@ -13,12 +20,17 @@ export async function stagedTables(expertises: Expertise[], scores: Score[]): Pr
     score DOUBLE, outcome VARCHAR, cost_eur DOUBLE, saving_eur DOUBLE)`);
   await engine.run(`CREATE TABLE scores (claim_id VARCHAR, scored_date DATE, model_version VARCHAR, score DOUBLE)`);
   if (expertises.length) {
-    const values = expertises.map(([id, claim, date, selection, outcome, saving]) =>
-      `(${literal(id)}, ${literal(claim)}, DATE ${literal(date)}, ${literal(selection)}, NULL, ${literal(outcome)}, 300, ${literal(saving)})`);
+    const values = expertises.map(
+      ([id, claim, date, selection, outcome, saving]) =>
+        `(${literal(id)}, ${literal(claim)}, DATE ${literal(date)}, ${literal(selection)}, NULL, ${literal(outcome)}, 300, ${literal(saving)})`
+    );
     await engine.run(`INSERT INTO expertises VALUES ${values.join(", ")}`);
   }
   if (scores.length) {
-    const values = scores.map(([claim, date, version, score]) => `(${literal(claim)}, DATE ${literal(date)}, ${literal(version)}, ${literal(score)})`);
+    const values = scores.map(
+      ([claim, date, version, score]) =>
+        `(${literal(claim)}, DATE ${literal(date)}, ${literal(version)}, ${literal(score)})`
+    );
     await engine.run(`INSERT INTO scores VALUES ${values.join(", ")}`);
   }
   return engine;

@@ -35,7 +35,8 @@ const savedKey = process.env.CARNET_PSEUDONYM_KEY;
 
 beforeAll(async () => {
   // Fails loudly (not skipped) where the server is missing: .ci/run installs it.
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
+  if (!existsSync(SERVER))
+    throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
   process.env.CARNET_PSEUDONYM_KEY = "scale-out-test-key";
   await startCluster(clusterDir);
   const generated = carnet(["generate", "--out", extracts, "--seed", "11", "--scale", "0.25"]);
@@ -70,7 +71,9 @@ describe("carnet ingest on a 2-shard cluster", () => {
     const engines = await Promise.all(shardList.map((s) => ClickHouseEngine.connect(`clickhouse://${s}/${database}`)));
     try {
       for (const file of contract) {
-        const perShard = await Promise.all(engines.map(async (e) => (await e.all<{n: number}>(`SELECT count() AS n FROM ${file.name}_local`))[0].n));
+        const perShard = await Promise.all(
+          engines.map(async (e) => (await e.all<{n: number}>(`SELECT count() AS n FROM ${file.name}_local`))[0].n)
+        );
         for (const n of perShard) expect(n, `${file.name} on a shard`).toBeGreaterThan(0);
         expect(perShard[0] + perShard[1]).toBe(firstCounts.find((t) => t.table === file.name)?.rows);
       }
@@ -92,13 +95,28 @@ describe("every loader output is equal whichever engine ran it", () => {
   });
 
   it("has outputs with rows, not empty charts", () => {
-    for (const key of ["driftCells", "driftLossRatio", "driftClaims", "roiClaims"]) expect((duckdb[key] as unknown[]).length, key).toBeGreaterThan(0);
+    for (const key of ["driftCells", "driftLossRatio", "driftClaims", "roiClaims"])
+      expect((duckdb[key] as unknown[]).length, key).toBeGreaterThan(0);
   });
 
   for (const key of [
-    "driftSetup", "driftCells", "driftLossRatio", "driftClaims", "driftMeta", "driftReport_contract_quarter", "driftReport_sector_quarter",
-    "driftReport_age_band_quarter", "driftReport_portfolio", "roiContext", "roiClaims", "roiScored", "roiBands", "roiBands7", "roiReport",
-    "extractSummary", "valueReport"
+    "driftSetup",
+    "driftCells",
+    "driftLossRatio",
+    "driftClaims",
+    "driftMeta",
+    "driftReport_contract_quarter",
+    "driftReport_sector_quarter",
+    "driftReport_age_band_quarter",
+    "driftReport_portfolio",
+    "roiContext",
+    "roiClaims",
+    "roiScored",
+    "roiBands",
+    "roiBands7",
+    "roiReport",
+    "extractSummary",
+    "valueReport"
   ]) {
     it(`${key}: counts exact, sums within 1e-9 relative`, () => {
       expect(duckdb[key], key).toBeDefined();
@@ -126,7 +144,11 @@ describe("engine failures are one clear line naming the engine, never credential
   it("a wrong port (a server that does not speak HTTP there)", async () => {
     const wrong = `clickhouse://127.0.0.1:${shards[0].tcp}/${database}`;
     const error = await ClickHouseEngine.connect(wrong).then(
-      (e) => e.all("SELECT 1").then(() => null, (x: Error) => x),
+      (e) =>
+        e.all("SELECT 1").then(
+          () => null,
+          (x: Error) => x
+        ),
       (x: Error) => x
     );
     expect(error).toBeInstanceOf(Error);
@@ -139,7 +161,9 @@ describe("engine failures are one clear line naming the engine, never credential
     const engine = await ClickHouseEngine.connect(empty);
     try {
       const error = await engine.all("SELECT count() FROM claims").catch((e: Error) => e);
-      expect((error as Error).message).toMatch(/^clickhouse:\/\/127\.0\.0\.1:18121\/default: a table is missing .*carnet ingest/);
+      expect((error as Error).message).toMatch(
+        /^clickhouse:\/\/127\.0\.0\.1:18121\/default: a table is missing .*carnet ingest/
+      );
     } finally {
       await engine.close();
     }

@@ -24,7 +24,12 @@ export function firstDifference(a: unknown, b: unknown, path = "$", tolerance = 
     const kb = Object.keys(b).sort();
     if (ka.join() !== kb.join()) return `${path}: keys ${ka.join(",")} != ${kb.join(",")}`;
     for (const k of ka) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, tolerance);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+        tolerance
+      );
       if (d) return d;
     }
     return null;

@@ -24,7 +24,17 @@ import {firstDifference} from "./equal.ts";
 
 const HOSTILE_CONTRACT = `CT'; DROP TABLE claims; --\\ "é" ☃ \\'`;
 const HOSTILE_MODEL = `v1' OR '1'='1\\`;
-const hostileValues = [HOSTILE_CONTRACT, HOSTILE_MODEL, "'", "\\", "\\'", "''", "a\nb", "é漢字🙂", "'); DROP TABLE insured; --"];
+const hostileValues = [
+  HOSTILE_CONTRACT,
+  HOSTILE_MODEL,
+  "'",
+  "\\",
+  "\\'",
+  "''",
+  "a\nb",
+  "é漢字🙂",
+  "'); DROP TABLE insured; --"
+];
 
 const work = mkdtempSync(join(tmpdir(), "carnet-hostile-"));
 const clusterDir = join(work, "cluster");
@@ -58,12 +68,14 @@ async function onBoth<T>(run: (engine: Engine, dir: string) => Promise<T>): Prom
 const savedKey = process.env.CARNET_PSEUDONYM_KEY;
 
 beforeAll(async () => {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
+  if (!existsSync(SERVER))
+    throw new Error(`${SERVER} is missing: apt-get install clickhouse-server (the scale-out test needs it)`);
   process.env.CARNET_PSEUDONYM_KEY = "scale-out-test-key";
   await startCluster(clusterDir);
   const generated = carnet(["generate", "--out", extracts, "--seed", "5", "--scale", "0.1"]);
   if (generated.code !== 0) throw new Error(`generate failed: ${generated.stderr}`);
-  for (const file of ["contracts.csv", "insured.csv", "premiums.csv", "claims.csv"]) replaceField(join(extracts, file), "CT000001", HOSTILE_CONTRACT);
+  for (const file of ["contracts.csv", "insured.csv", "premiums.csv", "claims.csv"])
+    replaceField(join(extracts, file), "CT000001", HOSTILE_CONTRACT);
   replaceField(join(extracts, "scores.csv"), "v1", HOSTILE_MODEL);
   await ingest({url, extracts, shards: shards.map((s) => `127.0.0.1:${s.http}`)});
 });
@@ -116,8 +128,13 @@ describe("hostile values reach SQL only as escaped literals", () => {
   it("leaves every table in place (nothing was executed from a value)", async () => {
     const house = await ClickHouseEngine.connect(url);
     try {
-      const tables = (await house.all<{name: string}>("SELECT name FROM system.tables WHERE database = 'carnet_hostile' ORDER BY name")).map((r) => r.name);
-      for (const name of ["claims", "contracts", "insured", "premiums", "expertises", "scores"]) expect(tables).toContain(name);
+      const tables = (
+        await house.all<{name: string}>(
+          "SELECT name FROM system.tables WHERE database = 'carnet_hostile' ORDER BY name"
+        )
+      ).map((r) => r.name);
+      for (const name of ["claims", "contracts", "insured", "premiums", "expertises", "scores"])
+        expect(tables).toContain(name);
       expect((await house.all<{n: number}>("SELECT count() AS n FROM claims"))[0].n).toBeGreaterThan(0);
     } finally {
       await house.close();
@@ -127,7 +144,8 @@ describe("hostile values reach SQL only as escaped literals", () => {
 
 describe("hostile names and dates are refused before any SQL is built", () => {
   it("refuses identifiers that are not plain names", () => {
-    for (const name of ["claims; DROP TABLE x", "a b", "x'", 'x"', "1abc", "é", "a.b", ""]) expect(() => identifier(name)).toThrow(/not a valid SQL identifier/);
+    for (const name of ["claims; DROP TABLE x", "a b", "x'", 'x"', "1abc", "é", "a.b", ""])
+      expect(() => identifier(name)).toThrow(/not a valid SQL identifier/);
   });
 
   it("refuses a dimension that is not one of the known ones", () => {
@@ -136,13 +154,20 @@ describe("hostile names and dates are refused before any SQL is built", () => {
 
   it("refuses dates that are not YYYY-MM-DD, on both engines", async () => {
     for (const from of ["2021-01-01' OR '1'='1", "2021-01-01; DROP TABLE claims", "01/01/2021"]) {
-      const [duck, house] = await onBoth((engine) => prepareDrift(engine, {from}).then(() => "accepted", (e: Error) => e.message));
+      const [duck, house] = await onBoth((engine) =>
+        prepareDrift(engine, {from}).then(
+          () => "accepted",
+          (e: Error) => e.message
+        )
+      );
       expect(duck).toMatch(/--from expects a date YYYY-MM-DD/);
       expect(house).toBe(duck);
     }
   });
 
   it("refuses a database name that is not a plain name in CARNET_ENGINE", () => {
-    expect(() => parseClickHouseUrl("clickhouse://127.0.0.1:18121/carnet%3B%20DROP%20DATABASE%20x")).toThrow(/not a valid SQL identifier/);
+    expect(() => parseClickHouseUrl("clickhouse://127.0.0.1:18121/carnet%3B%20DROP%20DATABASE%20x")).toThrow(
+      /not a valid SQL identifier/
+    );
   });
 });

@@ -7,7 +7,13 @@ import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {defaultEconomics} from "../../loaders/catalog/value/expertise.ts";
 import {driftReport} from "../../loaders/drift/drift.ts";
-import {pageCells, pageClaims as driftClaims, pageLossRatio, pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
+import {
+  pageCells,
+  pageClaims as driftClaims,
+  pageLossRatio,
+  pageMeta,
+  preparePage
+} from "../../loaders/drift/page-data.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
 import {summariseExtracts} from "../../loaders/extracts/summary.ts";
 import {pageClaims as roiClaims, pageContext} from "../../loaders/roi/page-data.ts";
@@ -32,9 +38,19 @@ export async function loaderOutputs(dir: string, engineUrl: string | undefined):
       out.driftClaims = await driftClaims(engine);
       out.driftMeta = await pageMeta(engine, setup, snapshotDate);
       for (const dimension of ["contract", "sector", "age_band"] as const) {
-        out[`driftReport_${dimension}_quarter`] = await driftReport(engine, {dimension, grain: "quarter", snapshotDate, extractsDir: extracts.dir});
+        out[`driftReport_${dimension}_quarter`] = await driftReport(engine, {
+          dimension,
+          grain: "quarter",
+          snapshotDate,
+          extractsDir: extracts.dir
+        });
       }
-      out.driftReport_portfolio = await driftReport(engine, {dimension: "region", grain: "month", baseline: "portfolio", snapshotDate});
+      out.driftReport_portfolio = await driftReport(engine, {
+        dimension: "region",
+        grain: "month",
+        baseline: "portfolio",
+        snapshotDate
+      });
       const context = await pageContext(engine, snapshotDate);
       out.roiContext = context;
       out.roiClaims = await roiClaims(engine);

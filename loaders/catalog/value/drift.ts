@@ -41,7 +41,13 @@ export async function driftFigures(engine: Engine, options: DriftFigureOptions =
   const by: DriftDimensionFigures[] = [];
   let window = {from: "", to: ""};
   for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
-    const report = await driftReport(engine, {dimension, grain: "month", guarantee, snapshotDate: options.snapshotDate, extractsDir: options.extractsDir});
+    const report = await driftReport(engine, {
+      dimension,
+      grain: "month",
+      guarantee,
+      snapshotDate: options.snapshotDate,
+      extractsDir: options.extractsDir
+    });
     window = report.setup.window;
     const drifting = report.alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);

@@ -36,7 +36,10 @@ const ALL = Number.MAX_SAFE_INTEGER;
 
 export const defaultEconomics: Economics = {costPerExpertise: BUSINESS_COST_EUR, savingPerAbuse: null};
 
-export async function expertiseFigures(engine: Engine, economics: Economics = defaultEconomics): Promise<ExpertiseFigures | null> {
+export async function expertiseFigures(
+  engine: Engine,
+  economics: Economics = defaultEconomics
+): Promise<ExpertiseFigures | null> {
   const scored = await engine.all<{n: number}>(`SELECT count(*) AS n FROM scores`);
   if (!scored[0]?.n) return null;
   const model = await resolveModel(engine);
@@ -57,5 +60,10 @@ export async function expertiseFigures(engine: Engine, economics: Economics = de
   };
   const per_year: ExpertisePeriod[] = [];
   for (const year of years) per_year.push(await period(year));
-  return {model_version: model, cost_per_expertise_eur: economics.costPerExpertise, per_year, total: await period(null)};
+  return {
+    model_version: model,
+    cost_per_expertise_eur: economics.costPerExpertise,
+    per_year,
+    total: await period(null)
+  };
 }

@@ -68,12 +68,28 @@ export function buildValueReport(input: ValueInputs): ValueReport {
   for (const card of input.cards) {
     const byYear = new Map<number, ValueRow>();
     for (const y of card.value.per_year) {
-      byYear.set(y.year, {use_case: card.id, name: card.name, stage: card.stage, year: y.year, estimated_eur: y.estimated_eur, realised_eur: y.realised_eur, realised_source: y.realised_eur === null ? null : "card"});
+      byYear.set(y.year, {
+        use_case: card.id,
+        name: card.name,
+        stage: card.stage,
+        year: y.year,
+        estimated_eur: y.estimated_eur,
+        realised_eur: y.realised_eur,
+        realised_source: y.realised_eur === null ? null : "card"
+      });
     }
     if (card.measured === "expertise-net-savings" && input.expertise) {
       for (const period of input.expertise.per_year) {
         if (period.year === null || period.year > snapshotYear) continue;
-        const row = byYear.get(period.year) ?? {use_case: card.id, name: card.name, stage: card.stage, year: period.year, estimated_eur: null, realised_eur: null, realised_source: null};
+        const row = byYear.get(period.year) ?? {
+          use_case: card.id,
+          name: card.name,
+          stage: card.stage,
+          year: period.year,
+          estimated_eur: null,
+          realised_eur: null,
+          realised_source: null
+        };
         row.realised_eur = period.realised_net_eur;
         row.realised_source = period.realised_net_eur === null ? null : "loader";
         byYear.set(period.year, row);
@@ -110,7 +126,12 @@ export function buildValueReport(input: ValueInputs): ValueReport {
   });
   const pipeline = stages.map((stage): StageCount => {
     const inStage = input.cards.filter((c) => c.stage === stage);
-    return {stage, use_cases: inStage.length, ids: inStage.map((c) => c.id), estimated_savings_eur: sum(inStage.map((c) => c.financial_impact.estimated_savings_eur))};
+    return {
+      stage,
+      use_cases: inStage.length,
+      ids: inStage.map((c) => c.id),
+      estimated_savings_eur: sum(inStage.map((c) => c.financial_impact.estimated_savings_eur))
+    };
   });
   const report: ValueReport = {
     snapshot_date: input.snapshotDate,
@@ -130,11 +151,19 @@ export function buildValueReport(input: ValueInputs): ValueReport {
 
 function measuredFigure(card: UseCaseCard, input: ValueInputs): UseCaseValue["measured"] {
   if (card.measured === "expertise-net-savings" && input.expertise) {
-    return {label: "Net savings of decided expertises, whole period (ROI backtest)", value_eur: input.expertise.total.realised_net_eur};
+    return {
+      label: "Net savings of decided expertises, whole period (ROI backtest)",
+      value_eur: input.expertise.total.realised_net_eur
+    };
   }
   if (card.measured === "drift-excess-cost" && input.drift) {
     const contracts = input.drift.by.find((d) => d.dimension === "contract") ?? input.drift.by[0];
-    return contracts ? {label: `Excess claims cost of drifting ${contracts.dimension}s since onset (drift alerts)`, value_eur: contracts.excess_cost_eur} : null;
+    return contracts
+      ? {
+          label: `Excess claims cost of drifting ${contracts.dimension}s since onset (drift alerts)`,
+          value_eur: contracts.excess_cost_eur
+        }
+      : null;
   }
   return null;
 }

@@ -51,13 +51,21 @@ export async function run(argv: string[]): Promise<number> {
 function textReport(dir: string, files: FileAccounting[], rejects: Reject[]): string {
   const width = Math.max(4, ...files.map((f) => f.file.length));
   const number = (n: number) => n.toLocaleString("en-US").padStart(12);
-  const lines = [`Extract folder: ${dir}`, "", `${"file".padEnd(width)}  ${"read".padStart(12)}  ${"accepted".padStart(12)}  ${"rejected".padStart(12)}`];
-  for (const f of files) lines.push(`${f.file.padEnd(width)}  ${number(f.rows_read)}  ${number(f.rows_accepted)}  ${number(f.rows_rejected)}`);
+  const lines = [
+    `Extract folder: ${dir}`,
+    "",
+    `${"file".padEnd(width)}  ${"read".padStart(12)}  ${"accepted".padStart(12)}  ${"rejected".padStart(12)}`
+  ];
+  for (const f of files)
+    lines.push(
+      `${f.file.padEnd(width)}  ${number(f.rows_read)}  ${number(f.rows_accepted)}  ${number(f.rows_rejected)}`
+    );
   lines.push("");
   if (!rejects.length) lines.push("No rejected rows.");
   else {
     lines.push(`${rejects.length} rejected row${rejects.length > 1 ? "s" : ""}:`);
-    for (const r of rejects) lines.push(`  ${r.file}${r.line === null ? "" : `:${r.line}`}${r.column ? ` [${r.column}]` : ""}: ${r.reason}`);
+    for (const r of rejects)
+      lines.push(`  ${r.file}${r.line === null ? "" : `:${r.line}`}${r.column ? ` [${r.column}]` : ""}: ${r.reason}`);
   }
   return lines.join("\n") + "\n";
 }

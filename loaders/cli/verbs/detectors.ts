@@ -29,13 +29,19 @@ export async function run(argv: string[]): Promise<number> {
   const {values} = parseVerbArgs("detectors", argv, {runs: {type: "string"}, format: {type: "string"}});
   const format = formatFlag("detectors", values.format, ["json", "csv"] as const);
   const dir = runsDir(values.runs);
-  const result = await readDetectorRuns(dir, {onRun: (i, total, folder) => progress(`detectors: run ${i + 1}/${total} ${folder}`)});
+  const result = await readDetectorRuns(dir, {
+    onRun: (i, total, folder) => progress(`detectors: run ${i + 1}/${total} ${folder}`)
+  });
   progressDone();
   if (!result.runs.length && !result.rejected.length && result.problems.length) {
     throw new CarnetError(`detectors: ${result.problems[0].reason} (use --runs DIR or set CARNET_RUNS)`);
   }
-  for (const p of result.problems) warn(`${p.file}${p.line === null ? "" : `:${p.line}`}${p.column ? ` [${p.column}]` : ""}: ${p.reason}`);
-  if (result.rejected.length) warn(`${result.rejected.length} run${result.rejected.length > 1 ? "s" : ""} rejected: ${result.rejected.map((r) => r.folder).join(", ")}`);
+  for (const p of result.problems)
+    warn(`${p.file}${p.line === null ? "" : `:${p.line}`}${p.column ? ` [${p.column}]` : ""}: ${p.reason}`);
+  if (result.rejected.length)
+    warn(
+      `${result.rejected.length} run${result.rejected.length > 1 ? "s" : ""} rejected: ${result.rejected.map((r) => r.folder).join(", ")}`
+    );
   const records = result.runs.map(runRecord);
   if (format === "csv") writeCsv(records, [...RECORD_COLUMNS]);
   else writeJson(records);

@@ -60,18 +60,24 @@ export async function run(argv: string[]): Promise<number> {
   const format = formatFlag("drift", values.format, ["json", "csv"] as const);
   const dimension = parseDimension(values.by);
   const grain = (values.period ?? "month") as Grain;
-  if (!grains.includes(grain)) throw new CarnetError(`carnet drift: --period expects month, quarter or year, got "${values.period}"`);
+  if (!grains.includes(grain))
+    throw new CarnetError(`carnet drift: --period expects month, quarter or year, got "${values.period}"`);
   const baseline = (values.baseline ?? "segment") as Baseline;
-  if (!baselines.includes(baseline)) throw new CarnetError(`carnet drift: --baseline expects segment or portfolio, got "${values.baseline}"`);
+  if (!baselines.includes(baseline))
+    throw new CarnetError(`carnet drift: --baseline expects segment or portfolio, got "${values.baseline}"`);
   const gamma = numberFlag("drift", "gamma", values.gamma, CUSUM_DEFAULTS.gamma);
   const h = numberFlag("drift", "h", values.h, CUSUM_DEFAULTS.h);
   if (!(gamma > 1)) throw new CarnetError(`carnet drift: --gamma must be above 1, got ${gamma}`);
 
   const extracts = await openExtracts(values.extracts ?? extractsDir());
   try {
-    const guarantees = (await extracts.engine.all<{g: string}>("SELECT DISTINCT guarantee AS g FROM claims")).map((r) => r.g);
+    const guarantees = (await extracts.engine.all<{g: string}>("SELECT DISTINCT guarantee AS g FROM claims")).map(
+      (r) => r.g
+    );
     if (values.guarantee !== undefined && !guarantees.includes(values.guarantee)) {
-      throw new CarnetError(`carnet drift: --guarantee expects one of ${guarantees.sort().join(", ")}, got "${values.guarantee}"`);
+      throw new CarnetError(
+        `carnet drift: --guarantee expects one of ${guarantees.sort().join(", ")}, got "${values.guarantee}"`
+      );
     }
     const report = await driftReport(extracts.engine, {
       dimension,

@@ -6,7 +6,8 @@ import {writeJson} from "../output.ts";
 import {projectRoot} from "../../extracts/location.ts";
 import {generate, isSafeOutput} from "../../generate/index.ts";
 
-export const summary = "Write a deterministic synthetic extract folder (claims, expertises, scores, detector runs, truth.json)";
+export const summary =
+  "Write a deterministic synthetic extract folder (claims, expertises, scores, detector runs, truth.json)";
 export const help = `
 Usage: npm run --silent carnet -- generate [--out DIR] [--seed N] [--scale X] [--format text|json]
 
@@ -27,15 +28,24 @@ Progress is shown on stderr when it is a terminal.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const {values} = parseVerbArgs("generate", argv, {out: {type: "string"}, seed: {type: "string"}, scale: {type: "string"}, format: {type: "string"}});
+  const {values} = parseVerbArgs("generate", argv, {
+    out: {type: "string"},
+    seed: {type: "string"},
+    scale: {type: "string"},
+    format: {type: "string"}
+  });
   const format = formatFlag("generate", values.format, ["text", "json"] as const);
   const seed = numberFlag("generate", "seed", values.seed, 1);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new CarnetError(`carnet generate: --seed expects a non-negative integer, got "${values.seed}"`);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new CarnetError(`carnet generate: --seed expects a non-negative integer, got "${values.seed}"`);
   const scale = numberFlag("generate", "scale", values.scale, 1);
-  if (!(scale > 0 && scale <= 2000)) throw new CarnetError(`carnet generate: --scale expects a number in (0, 2000], got "${values.scale}"`);
+  if (!(scale > 0 && scale <= 2000))
+    throw new CarnetError(`carnet generate: --scale expects a number in (0, 2000], got "${values.scale}"`);
   const out = values.out ? resolve(values.out) : resolve(projectRoot, "data/extracts");
   if (!isSafeOutput(out)) {
-    throw new CarnetError(`carnet generate: ${out} holds files this command did not write (no truth.json); refusing to write generated extracts over it (choose another --out)`);
+    throw new CarnetError(
+      `carnet generate: ${out} holds files this command did not write (no truth.json); refusing to write generated extracts over it (choose another --out)`
+    );
   }
 
   const started = Date.now();
@@ -43,12 +53,22 @@ export async function run(argv: string[]): Promise<number> {
   progressDone();
   const seconds = (Date.now() - started) / 1000;
   if (format === "json") {
-    writeJson({out, seed, scale, seconds, rows: result.rows, drifts: result.truth.drifts, abuse_rate: result.truth.abuse_rate});
+    writeJson({
+      out,
+      seed,
+      scale,
+      seconds,
+      rows: result.rows,
+      drifts: result.truth.drifts,
+      abuse_rate: result.truth.abuse_rate
+    });
   } else {
     const counts = Object.entries(result.rows)
       .map(([file, n]) => `${n.toLocaleString("en-US")} ${file.replace("_", " ")}`)
       .join(", ");
-    process.stderr.write(`carnet generate: wrote ${out} (seed ${seed}, scale ${scale}) in ${seconds.toFixed(1)}s: ${counts}\n`);
+    process.stderr.write(
+      `carnet generate: wrote ${out} (seed ${seed}, scale ${scale}) in ${seconds.toFixed(1)}s: ${counts}\n`
+    );
   }
   return 0;
 }

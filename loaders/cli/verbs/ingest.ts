@@ -21,13 +21,22 @@ Prints a JSON summary of the rows per table on stdout; progress on stderr.
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const {values} = parseVerbArgs("ingest", argv, {engine: {type: "string"}, extracts: {type: "string"}, shards: {type: "string"}, cluster: {type: "string"}});
+  const {values} = parseVerbArgs("ingest", argv, {
+    engine: {type: "string"},
+    extracts: {type: "string"},
+    shards: {type: "string"},
+    cluster: {type: "string"}
+  });
   const url = values.engine ?? process.env.CARNET_ENGINE;
-  if (!url || !url.startsWith("clickhouse://")) throw new CarnetError("carnet ingest: --engine expects a clickhouse://host:port/database URL");
+  if (!url || !url.startsWith("clickhouse://"))
+    throw new CarnetError("carnet ingest: --engine expects a clickhouse://host:port/database URL");
   const result = await ingest({
     url,
     extracts: values.extracts,
-    shards: values.shards?.split(",").map((s) => s.trim()).filter(Boolean),
+    shards: values.shards
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     cluster: values.cluster,
     progress: (message) => process.stderr.write(`carnet ingest: ${message}\n`)
   });

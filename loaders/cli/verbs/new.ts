@@ -27,11 +27,19 @@ export async function run(argv: string[]): Promise<number> {
     true
   );
   if (positionals.length !== 1) {
-    throw new CarnetError(`carnet new: expected one title in quotes, got ${positionals.length ? positionals.map((p) => JSON.stringify(p)).join(" ") : "none"} (see carnet new --help)`);
+    throw new CarnetError(
+      `carnet new: expected one title in quotes, got ${positionals.length ? positionals.map((p) => JSON.stringify(p)).join(" ") : "none"} (see carnet new --help)`
+    );
   }
-  if (!values["use-case"]) throw new CarnetError("carnet new: --use-case ID is required (a card name in data/use-cases/)");
+  if (!values["use-case"])
+    throw new CarnetError("carnet new: --use-case ID is required (a card name in data/use-cases/)");
   if (!values.author) throw new CarnetError("carnet new: --author NAME is required");
-  const created = scaffoldAnalysis({title: positionals[0], useCase: values["use-case"], author: values.author, root: values.root});
+  const created = scaffoldAnalysis({
+    title: positionals[0],
+    useCase: values["use-case"],
+    author: values.author,
+    root: values.root
+  });
   process.stderr.write(`carnet: created ${created.page} and its loader ${created.loader}\n`);
   process.stdout.write(created.page + "\n");
   return 0;

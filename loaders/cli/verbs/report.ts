@@ -9,7 +9,8 @@ import {computeValueReport} from "../../catalog/value/compute.ts";
 import {extractsDir} from "../../extracts/location.ts";
 import {openExtracts} from "../../extracts/open.ts";
 
-export const summary = "The leadership value report: figures and summary (json/text), or the built page printed to an A4 PDF";
+export const summary =
+  "The leadership value report: figures and summary (json/text), or the built page printed to an A4 PDF";
 export const help = `
 Usage: npm run --silent carnet -- report [--extracts DIR] [--format json|text]
        npm run --silent carnet -- report --pdf OUT.pdf [--dist DIR]
@@ -33,10 +34,19 @@ export async function run(argv: string[]): Promise<number> {
     dist: {type: "string"}
   });
   if (values.pdf !== undefined) {
-    if (!values.pdf.endsWith(".pdf")) throw new CarnetError(`carnet report: --pdf expects a file name ending in .pdf, got "${values.pdf}"`);
-    if (values.extracts || values.format) throw new CarnetError("carnet report: --pdf prints the built page; --extracts and --format do not apply (rebuild the site instead)");
+    if (!values.pdf.endsWith(".pdf"))
+      throw new CarnetError(`carnet report: --pdf expects a file name ending in .pdf, got "${values.pdf}"`);
+    if (values.extracts || values.format)
+      throw new CarnetError(
+        "carnet report: --pdf prints the built page; --extracts and --format do not apply (rebuild the site instead)"
+      );
     const out = resolve(values.pdf);
-    await printPageToPdf({distDir: resolve(values.dist ?? resolve(projectRoot(), "dist")), page: "/value-report", out, readySelector: "#value-report-ready"});
+    await printPageToPdf({
+      distDir: resolve(values.dist ?? resolve(projectRoot(), "dist")),
+      page: "/value-report",
+      out,
+      readySelector: "#value-report-ready"
+    });
     process.stdout.write(`${values.pdf}\n`);
     return 0;
   }

@@ -6,7 +6,8 @@ import {extractsDir} from "../../extracts/location.ts";
 import {roiReport} from "../../roi/report.ts";
 import {BUSINESS_COST_EUR} from "../../../src/lib/roi/economics.ts";
 
-export const summary = "Backtest expertise targeting: hits, precision, lift and net savings by capacity, and the optimum";
+export const summary =
+  "Backtest expertise targeting: hits, precision, lift and net savings by capacity, and the optimum";
 export const help = `
 Usage: npm run --silent carnet -- roi [--extracts DIR] [--cost EUR] [--saving EUR|recorded] [--capacity K]...
                                       [--model VERSION] [--from YEAR] [--to YEAR] [--format json|csv]
@@ -31,7 +32,8 @@ Fractions (precision, recall, base_rate) are numbers in [0, 1]; money is in euro
 
 function wholeNumber(name: string, text: string): number {
   const value = numberFlag("roi", name, text, NaN);
-  if (!Number.isInteger(value) || value < 0) throw new CarnetError(`carnet roi: --${name} expects a whole number >= 0, got "${text}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new CarnetError(`carnet roi: --${name} expects a whole number >= 0, got "${text}"`);
   return value;
 }
 
@@ -54,16 +56,28 @@ export async function run(argv: string[]): Promise<number> {
   });
   const format = formatFlag("roi", values.format, ["json", "csv"] as const);
   const costPerExpertise = values.cost === undefined ? BUSINESS_COST_EUR : positiveEuros("cost", values.cost);
-  const savingPerAbuse = values.saving === undefined || values.saving === "recorded" ? null : positiveEuros("saving", values.saving);
+  const savingPerAbuse =
+    values.saving === undefined || values.saving === "recorded" ? null : positiveEuros("saving", values.saving);
   const capacities = (values.capacity ?? []).map((k) => wholeNumber("capacity", k));
   const from = values.from === undefined ? undefined : wholeNumber("from", values.from);
   const to = values.to === undefined ? undefined : wholeNumber("to", values.to);
-  if (from !== undefined && to !== undefined && from > to) throw new CarnetError(`carnet roi: --from ${from} is after --to ${to}`);
+  if (from !== undefined && to !== undefined && from > to)
+    throw new CarnetError(`carnet roi: --from ${from} is after --to ${to}`);
 
   const extracts = await openExtracts(values.extracts ?? extractsDir());
   try {
-    const report = await roiReport(extracts.engine, {model: values.model, from, to, capacities, economics: {costPerExpertise, savingPerAbuse}});
-    if (format === "csv") writeCsv(report.rows.map((row) => ({...row})), ["k", "requested_k", "hits", "precision", "recall", "lift", "savings_eur", "cost_eur", "net_eur", "roi"]);
+    const report = await roiReport(extracts.engine, {
+      model: values.model,
+      from,
+      to,
+      capacities,
+      economics: {costPerExpertise, savingPerAbuse}
+    });
+    if (format === "csv")
+      writeCsv(
+        report.rows.map((row) => ({...row})),
+        ["k", "requested_k", "hits", "precision", "recall", "lift", "savings_eur", "cost_eur", "net_eur", "roi"]
+      );
     else writeJson(report);
   } finally {
     await extracts.engine.close();

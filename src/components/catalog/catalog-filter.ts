@@ -30,17 +30,34 @@ export interface CatalogFilter {
 }
 
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 function haystack(item: CatalogItem): string {
-  return fold([item.title, item.summary, item.use_case_name, item.use_case, item.authors.join(" "), item.tags.join(" "), item.data.join(" "), item.text].join(" "));
+  return fold(
+    [
+      item.title,
+      item.summary,
+      item.use_case_name,
+      item.use_case,
+      item.authors.join(" "),
+      item.tags.join(" "),
+      item.data.join(" "),
+      item.text
+    ].join(" ")
+  );
 }
 
-const within = (selected: readonly string[] | undefined, values: readonly string[]) => !selected?.length || values.some((v) => selected.includes(v));
+const within = (selected: readonly string[] | undefined, values: readonly string[]) =>
+  !selected?.length || values.some((v) => selected.includes(v));
 
 export function filterCatalog<T extends CatalogItem>(items: readonly T[], filter: CatalogFilter = {}): T[] {
-  const words = fold(filter.query ?? "").split(/\s+/).filter(Boolean);
+  const words = fold(filter.query ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
   const kept = items.filter((item) => {
     if (!within(filter.useCases, [item.use_case])) return false;
     if (!within(filter.statuses, [item.status])) return false;
@@ -55,11 +72,16 @@ export function filterCatalog<T extends CatalogItem>(items: readonly T[], filter
 }
 
 /** The values of a facet with their counts, most frequent first, then alphabetically. */
-export function facet(items: readonly CatalogItem[], key: "use_case" | "status" | "authors" | "tags"): {value: string; count: number}[] {
+export function facet(
+  items: readonly CatalogItem[],
+  key: "use_case" | "status" | "authors" | "tags"
+): {value: string; count: number}[] {
   const counts = new Map<string, number>();
   for (const item of items) {
     const values = key === "authors" || key === "tags" ? item[key] : [item[key]];
     for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  return [...counts].map(([value, count]) => ({value, count})).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return [...counts]
+    .map(([value, count]) => ({value, count}))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }

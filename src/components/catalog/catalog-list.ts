@@ -12,10 +12,19 @@ export interface CatalogListOptions {
   total?: number;
 }
 
-export const statusLabels: Record<string, string> = {draft: "Draft", "in review": "In review", published: "Published", retired: "Retired"};
+export const statusLabels: Record<string, string> = {
+  draft: "Draft",
+  "in review": "In review",
+  published: "Published",
+  retired: "Retired"
+};
 
 export function statusBadge(status: string): HTMLElement {
-  return el("span", {class: `carnet-status carnet-status--${status.replace(/\s+/g, "-")}`}, statusLabels[status] ?? status);
+  return el(
+    "span",
+    {class: `carnet-status carnet-status--${status.replace(/\s+/g, "-")}`},
+    statusLabels[status] ?? status
+  );
 }
 
 export function catalogList(items: readonly CatalogItem[], options: CatalogListOptions = {}): HTMLElement {
@@ -42,7 +51,10 @@ export function catalogList(items: readonly CatalogItem[], options: CatalogListO
       ` · data: ${item.data.join(", ")}`
     );
     li.append(meta);
-    if (item.tags.length) li.append(el("p", {class: "carnet-catalog-tags"}, ...item.tags.map((tag) => el("span", {class: "carnet-tag"}, tag))));
+    if (item.tags.length)
+      li.append(
+        el("p", {class: "carnet-catalog-tags"}, ...item.tags.map((tag) => el("span", {class: "carnet-tag"}, tag)))
+      );
     list.append(li);
   }
   root.append(list);

@@ -12,8 +12,16 @@ export function lifecycleBoard(
   for (const stage of stages) {
     const inStage = cards.filter((c) => c.stage === stage);
     const column = el("section", {class: "carnet-board-column", "data-stage": stage, role: "listitem"});
-    column.append(el("h3", {}, `${stage[0].toUpperCase()}${stage.slice(1)} `, el("span", {class: "carnet-board-count"}, String(inStage.length))));
-    for (const card of inStage) column.append(el("a", {class: "carnet-board-chip", href: `#${card.id}`, title: card.department}, card.name));
+    column.append(
+      el(
+        "h3",
+        {},
+        `${stage[0].toUpperCase()}${stage.slice(1)} `,
+        el("span", {class: "carnet-board-count"}, String(inStage.length))
+      )
+    );
+    for (const card of inStage)
+      column.append(el("a", {class: "carnet-board-chip", href: `#${card.id}`, title: card.department}, card.name));
     board.append(column);
   }
   return board;

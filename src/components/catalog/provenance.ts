@@ -19,7 +19,12 @@ export interface ProvenanceOptions {
   page?: string;
 }
 
-const statusLabels: Record<string, string> = {draft: "Draft", "in review": "In review", published: "Published", retired: "Retired"};
+const statusLabels: Record<string, string> = {
+  draft: "Draft",
+  "in review": "In review",
+  published: "Published",
+  retired: "Retired"
+};
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -27,7 +32,11 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 const tableOf = (file: string) => file.replace(/\.(csv|parquet)$/i, "");
 
 export function pageFromLocation(pathname: string): string {
-  return decodeURI(pathname).replace(/^\/+/, "").replace(/\.html$/, "").replace(/(^|\/)index$/, "$1").replace(/\/$/, "");
+  return decodeURI(pathname)
+    .replace(/^\/+/, "")
+    .replace(/\.html$/, "")
+    .replace(/(^|\/)index$/, "$1")
+    .replace(/\/$/, "");
 }
 
 export function provenanceFooter(provenance: ProvenanceData, options: ProvenanceOptions = {}): HTMLElement {
@@ -36,8 +45,13 @@ export function provenanceFooter(provenance: ProvenanceData, options: Provenance
   const footer = el("footer", {class: "carnet-provenance", "aria-label": "Provenance"});
   footer.append(el("style", {}, STYLE));
   if (meta && (meta.status === "draft" || meta.status === "in review" || meta.status === "retired")) {
-    const label = meta.status === "retired" ? "Retired: kept for the record, no longer maintained" : `${statusLabels[meta.status]}: not yet reviewed for publication`;
-    footer.append(el("div", {class: `carnet-status-banner carnet-status-${meta.status.replace(" ", "-")}`, role: "note"}, label));
+    const label =
+      meta.status === "retired"
+        ? "Retired: kept for the record, no longer maintained"
+        : `${statusLabels[meta.status]}: not yet reviewed for publication`;
+    footer.append(
+      el("div", {class: `carnet-status-banner carnet-status-${meta.status.replace(" ", "-")}`, role: "note"}, label)
+    );
     footer.append(el("div", {class: "carnet-status-badge", "aria-hidden": "true"}, statusLabels[meta.status]));
   }
   if (meta) {
@@ -48,12 +62,19 @@ export function provenanceFooter(provenance: ProvenanceData, options: Provenance
   }
   const read = new Set((meta?.data ?? []).map(tableOf));
   const files = meta ? provenance.files.filter((f) => read.has(tableOf(f.file))) : provenance.files;
-  const counts = files.map((f) => `${tableOf(f.file)} ${fmt(f.rows_accepted)} rows${f.rows_rejected ? ` (${fmt(f.rows_rejected)} rejected)` : ""}`);
+  const counts = files.map(
+    (f) =>
+      `${tableOf(f.file)} ${fmt(f.rows_accepted)} rows${f.rows_rejected ? ` (${fmt(f.rows_rejected)} rejected)` : ""}`
+  );
   const data = el("p", {class: "carnet-provenance-data"});
-  data.append(`Data: extract folder ${provenance.extract_folder || "—"}, snapshot ${provenance.snapshot_date || "unknown"}`);
+  data.append(
+    `Data: extract folder ${provenance.extract_folder || "—"}, snapshot ${provenance.snapshot_date || "unknown"}`
+  );
   if (counts.length) data.append(` · ${counts.join(" · ")}`);
   footer.append(data);
-  const code = provenance.commit ? `commit ${provenance.commit}${provenance.dirty ? " (with uncommitted changes)" : ""}` : "commit unknown (not built from a git checkout)";
+  const code = provenance.commit
+    ? `commit ${provenance.commit}${provenance.dirty ? " (with uncommitted changes)" : ""}`
+    : "commit unknown (not built from a git checkout)";
   footer.append(el("p", {class: "carnet-provenance-code"}, `Code: ${code} · built ${provenance.build_date}`));
   return footer;
 }

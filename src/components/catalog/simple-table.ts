@@ -11,7 +11,21 @@ export function simpleTable(
   const columns = Object.keys(header);
   const numeric = new Set(options.numeric ?? []);
   const table = el("table", {class: `carnet-simple-table ${options.className ?? ""}`.trim()});
-  table.append(el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", {class: numeric.has(c) ? "num" : undefined}, header[c])))));
-  table.append(el("tbody", {}, ...rows.map((row) => el("tr", {}, ...columns.map((c) => el("td", {class: numeric.has(c) ? "num" : undefined}, String(row[c] ?? "")))))));
+  table.append(
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...columns.map((c) => el("th", {class: numeric.has(c) ? "num" : undefined}, header[c])))
+    )
+  );
+  table.append(
+    el(
+      "tbody",
+      {},
+      ...rows.map((row) =>
+        el("tr", {}, ...columns.map((c) => el("td", {class: numeric.has(c) ? "num" : undefined}, String(row[c] ?? ""))))
+      )
+    )
+  );
   return table;
 }

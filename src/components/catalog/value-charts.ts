@@ -12,7 +12,13 @@ export const stageColors = {
 
 /** Value vs effort: one dot per use case, estimated annual savings against effort, coloured by stage. */
 export function valueEffortChart(
-  cards: readonly {id: string; name: string; stage: string; effort_person_days: number; estimated_savings_eur: number}[],
+  cards: readonly {
+    id: string;
+    name: string;
+    stage: string;
+    effort_person_days: number;
+    estimated_savings_eur: number;
+  }[],
   {width = 640}: {width?: number} = {}
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
@@ -25,7 +31,16 @@ export function valueEffortChart(
     y: {label: "↑ Estimated savings per year", tickFormat: formatEurShort, nice: true, zero: true},
     color: {...stageColors, legend: true, label: "Stage"},
     marks: [
-      Plot.dot(cards, {x: "effort_person_days", y: "estimated_savings_eur", fill: "stage", r: 6, stroke: "white", tip: true, title: (d) => `${d.name}\n${d.stage}\n${formatEurShort(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`}),
+      Plot.dot(cards, {
+        x: "effort_person_days",
+        y: "estimated_savings_eur",
+        fill: "stage",
+        r: 6,
+        stroke: "white",
+        tip: true,
+        title: (d) =>
+          `${d.name}\n${d.stage}\n${formatEurShort(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
+      }),
       Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 9})
     ]
   });
@@ -46,15 +61,38 @@ export function valueByYearChart(
     y: {label: "↑ Value (EUR)", tickFormat: formatEurShort, grid: true},
     color: {legend: false},
     marks: [
-      Plot.barY(realised, {x: "year", y: "realised_eur", fill: "name", title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`, insetLeft: 8, insetRight: 8}),
-      Plot.barY(estimated, {x: "year", y: "estimated_eur", stroke: "currentColor", strokeDasharray: "4,3", fill: "none", insetLeft: 2, insetRight: 2}),
-      Plot.text(estimated, {x: "year", y: "estimated_eur", text: (d) => `est. ${formatEurShort(d.estimated_eur)}`, dy: -8, fontSize: 10}),
+      Plot.barY(realised, {
+        x: "year",
+        y: "realised_eur",
+        fill: "name",
+        title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`,
+        insetLeft: 8,
+        insetRight: 8
+      }),
+      Plot.barY(estimated, {
+        x: "year",
+        y: "estimated_eur",
+        stroke: "currentColor",
+        strokeDasharray: "4,3",
+        fill: "none",
+        insetLeft: 2,
+        insetRight: 2
+      }),
+      Plot.text(estimated, {
+        x: "year",
+        y: "estimated_eur",
+        text: (d) => `est. ${formatEurShort(d.estimated_eur)}`,
+        dy: -8,
+        fontSize: 10
+      }),
       Plot.ruleY([0])
     ]
   });
 }
 
-function d3Rollup(rows: readonly {year: number; estimated_eur: number | null}[]): {year: number; estimated_eur: number}[] {
+function d3Rollup(
+  rows: readonly {year: number; estimated_eur: number | null}[]
+): {year: number; estimated_eur: number}[] {
   const byYear = new Map<number, number>();
   for (const r of rows) byYear.set(r.year, (byYear.get(r.year) ?? 0) + (r.estimated_eur ?? 0));
   return [...byYear].map(([year, estimated_eur]) => ({year, estimated_eur})).sort((a, b) => a.year - b.year);
@@ -75,7 +113,13 @@ export function pipelineChart(
     color: stageColors,
     marks: [
       Plot.barX(pipeline, {y: "stage", x: "use_cases", fill: "stage"}),
-      Plot.text(pipeline, {y: "stage", x: "use_cases", text: (d) => `${d.use_cases} · ${formatEurShort(d.estimated_savings_eur)}/yr`, dx: 6, textAnchor: "start"}),
+      Plot.text(pipeline, {
+        y: "stage",
+        x: "use_cases",
+        text: (d) => `${d.use_cases} · ${formatEurShort(d.estimated_savings_eur)}/yr`,
+        dx: 6,
+        textAnchor: "start"
+      }),
       Plot.ruleX([0])
     ]
   });

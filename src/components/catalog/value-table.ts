@@ -5,7 +5,13 @@
 import {el} from "./dom.js";
 
 export interface ValueTableInput {
-  rows: readonly {use_case: string; year: number; estimated_eur: number | null; realised_eur: number | null; realised_source: string | null}[];
+  rows: readonly {
+    use_case: string;
+    year: number;
+    estimated_eur: number | null;
+    realised_eur: number | null;
+    realised_source: string | null;
+  }[];
   use_cases: readonly {id: string; name: string; stage: string}[];
   totals_by_year: readonly {year: number; estimated_eur: number; realised_eur: number}[];
 }
@@ -38,7 +44,11 @@ export function valueTable(report: ValueTableInput, options: {years?: readonly n
           realised.title = "Measured by Carnet's loaders on the extract";
           realised.append("†");
         }
-        cell.append(realised, el("span", {class: "sep"}, " / "), el("span", {class: "estimated"}, formatThousands(row.estimated_eur)));
+        cell.append(
+          realised,
+          el("span", {class: "sep"}, " / "),
+          el("span", {class: "estimated"}, formatThousands(row.estimated_eur))
+        );
       }
       tr.append(cell);
     }
@@ -48,7 +58,13 @@ export function valueTable(report: ValueTableInput, options: {years?: readonly n
   const total = el("tr", {class: "total"}, el("th", {}, "Total"), el("th", {}, ""));
   for (const year of years) {
     const t = report.totals_by_year.find((x) => x.year === year);
-    total.append(el("th", {class: "num"}, `${t?.realised_eur ? formatThousands(t.realised_eur) : "–"} / ${formatThousands(t?.estimated_eur ?? 0)}`));
+    total.append(
+      el(
+        "th",
+        {class: "num"},
+        `${t?.realised_eur ? formatThousands(t.realised_eur) : "–"} / ${formatThousands(t?.estimated_eur ?? 0)}`
+      )
+    );
   }
   table.append(el("tfoot", {}, total));
   const caption = el("caption", {}, "Realised / estimated value, in thousands of euros");

@@ -18,7 +18,9 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
   summary.textContent =
     `${detector} ${versionB} against ${versionA}, ${label}: improved on ${plural(comparison.improved, "dataset")}, ` +
     `worse on ${comparison.worse}, unchanged on ${comparison.unchanged}` +
-    (comparison.notComparable ? `, not comparable on ${comparison.notComparable} (run with one version only, or metric undefined)` : "") +
+    (comparison.notComparable
+      ? `, not comparable on ${comparison.notComparable} (run with one version only, or metric undefined)`
+      : "") +
     ".";
   root.append(summary);
   if (versionA === versionB) {
@@ -26,7 +28,7 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
     return root;
   }
 
-  const comparable = rows.filter((r) => r.delta !== null) as (typeof rows[number] & {delta: number})[];
+  const comparable = rows.filter((r) => r.delta !== null) as ((typeof rows)[number] & {delta: number})[];
   const extent = Math.max(0.01, d3.max(comparable, (r) => Math.abs(r.delta)) ?? 0.01);
   const chart = Plot.plot({
     // Never narrower than its margins (a page may report width 0 while hidden or resizing).
@@ -35,14 +37,46 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
     marginLeft: Math.min(160, 10 + 7 * (d3.max(rows, (r) => r.dataset.length) ?? 4)),
     marginRight: 60,
     // The axis reaches past the longest bar so its printed change stays clear of the dataset names.
-    x: {domain: [-extent * 1.35, extent * 1.35], label: `${label}: ${versionB} − ${versionA} →`, grid: true, tickFormat: "+.2f"},
+    x: {
+      domain: [-extent * 1.35, extent * 1.35],
+      label: `${label}: ${versionB} − ${versionA} →`,
+      grid: true,
+      tickFormat: "+.2f"
+    },
     y: {domain: rows.map((r) => r.dataset), label: null},
     color: {type: "diverging", scheme: "RdBu", domain: [-extent, extent], pivot: 0},
     marks: [
-      Plot.barX(comparable, {x: "delta", y: "dataset", fill: "delta", title: (r: (typeof comparable)[number]) => `${r.dataset}\n${versionA}: ${formatMetric(r.a, 4)}\n${versionB}: ${formatMetric(r.b, 4)}\nchange: ${formatDelta(r.delta, 4)}`}),
-      Plot.text(comparable.filter((r) => r.delta >= 0), {x: "delta", y: "dataset", text: (r: (typeof comparable)[number]) => formatDelta(r.delta), dx: 4, textAnchor: "start"}),
-      Plot.text(comparable.filter((r) => r.delta < 0), {x: "delta", y: "dataset", text: (r: (typeof comparable)[number]) => formatDelta(r.delta), dx: -4, textAnchor: "end"}),
-      Plot.text(rows.filter((r) => r.delta === null), {x: 0, y: "dataset", text: () => "not comparable", fillOpacity: 0.6, fontStyle: "italic"}),
+      Plot.barX(comparable, {
+        x: "delta",
+        y: "dataset",
+        fill: "delta",
+        title: (r: (typeof comparable)[number]) =>
+          `${r.dataset}\n${versionA}: ${formatMetric(r.a, 4)}\n${versionB}: ${formatMetric(r.b, 4)}\nchange: ${formatDelta(r.delta, 4)}`
+      }),
+      Plot.text(
+        comparable.filter((r) => r.delta >= 0),
+        {
+          x: "delta",
+          y: "dataset",
+          text: (r: (typeof comparable)[number]) => formatDelta(r.delta),
+          dx: 4,
+          textAnchor: "start"
+        }
+      ),
+      Plot.text(
+        comparable.filter((r) => r.delta < 0),
+        {
+          x: "delta",
+          y: "dataset",
+          text: (r: (typeof comparable)[number]) => formatDelta(r.delta),
+          dx: -4,
+          textAnchor: "end"
+        }
+      ),
+      Plot.text(
+        rows.filter((r) => r.delta === null),
+        {x: 0, y: "dataset", text: () => "not comparable", fillOpacity: 0.6, fontStyle: "italic"}
+      ),
       Plot.ruleX([0])
     ]
   });

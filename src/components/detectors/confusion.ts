@@ -42,11 +42,26 @@ export function confusionMatrix(c: ConfusionData): HTMLElement {
   const head = document.createElement("tr");
   head.append(th(""), th("Flagged", "col"), th("Not flagged", "col"), th("Total", "col"));
   const forged = document.createElement("tr");
-  forged.append(th("Forged", "row"), cell(c.tp, c.tp + c.fn, true, "true positives"), cell(c.fn, c.tp + c.fn, false, "false negatives"), th((c.tp + c.fn).toLocaleString("en-US")));
+  forged.append(
+    th("Forged", "row"),
+    cell(c.tp, c.tp + c.fn, true, "true positives"),
+    cell(c.fn, c.tp + c.fn, false, "false negatives"),
+    th((c.tp + c.fn).toLocaleString("en-US"))
+  );
   const genuine = document.createElement("tr");
-  genuine.append(th("Genuine", "row"), cell(c.fp, c.fp + c.tn, false, "false positives"), cell(c.tn, c.fp + c.tn, true, "true negatives"), th((c.fp + c.tn).toLocaleString("en-US")));
+  genuine.append(
+    th("Genuine", "row"),
+    cell(c.fp, c.fp + c.tn, false, "false positives"),
+    cell(c.tn, c.fp + c.tn, true, "true negatives"),
+    th((c.fp + c.tn).toLocaleString("en-US"))
+  );
   const totals = document.createElement("tr");
-  totals.append(th("Total"), th((c.tp + c.fp).toLocaleString("en-US")), th((c.fn + c.tn).toLocaleString("en-US")), th(total.toLocaleString("en-US")));
+  totals.append(
+    th("Total"),
+    th((c.tp + c.fp).toLocaleString("en-US")),
+    th((c.fn + c.tn).toLocaleString("en-US")),
+    th(total.toLocaleString("en-US"))
+  );
   table.append(head, forged, genuine, totals);
 
   const facts = document.createElement("p");

@@ -9,12 +9,22 @@ export function manifestTable(run: RunSummary, history: readonly RunSummary[] = 
     ["Run", run.run_id],
     ["Detector", `${run.detector} ${run.detector_version}`],
     ["Dataset", `${run.dataset}${run.dataset_version ? ` (${run.dataset_version})` : ""}`],
-    ["Parameters", Object.keys(run.params).length ? Object.entries(run.params).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(", ") : "none"],
+    [
+      "Parameters",
+      Object.keys(run.params).length
+        ? Object.entries(run.params)
+            .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+            .join(", ")
+        : "none"
+    ],
     ["Threshold", run.threshold === null ? "none (decisions given)" : String(run.threshold)],
     ["Code commit", run.code_commit ?? "not recorded"],
     ["Started", run.started_at],
     ["Documents", `${run.n.toLocaleString("en-US")} scored, ${run.positives.toLocaleString("en-US")} forged`],
-    ["Prediction rows", `${run.rows_read.toLocaleString("en-US")} read, ${run.rows_accepted.toLocaleString("en-US")} accepted, ${run.rows_rejected.toLocaleString("en-US")} rejected`]
+    [
+      "Prediction rows",
+      `${run.rows_read.toLocaleString("en-US")} read, ${run.rows_accepted.toLocaleString("en-US")} accepted, ${run.rows_rejected.toLocaleString("en-US")} rejected`
+    ]
   ];
   for (const [name, value] of rows) {
     const tr = document.createElement("tr");

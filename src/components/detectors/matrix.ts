@@ -42,10 +42,14 @@ const MIN_CELL_WIDTH = 52;
 export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options: MatrixOptions): MatrixElement<T> {
   const {metric} = options;
   const label = options.metricLabel ?? METRIC_LABELS[metric as Metric] ?? metric;
-  const datasets = options.datasets ? [...options.datasets] : [...new Set(runs.map((r) => r.dataset))].sort((a, b) => a.localeCompare(b));
+  const datasets = options.datasets
+    ? [...options.datasets]
+    : [...new Set(runs.map((r) => r.dataset))].sort((a, b) => a.localeCompare(b));
   const detectors = [...new Set(runs.map((r) => r.detector))].sort((a, b) => a.localeCompare(b));
   const rows = detectors.flatMap((detector) =>
-    [...new Set(runs.filter((r) => r.detector === detector).map((r) => r.detector_version))].sort(versionOrder).map((version) => ({detector, version}))
+    [...new Set(runs.filter((r) => r.detector === detector).map((r) => r.detector_version))]
+      .sort(versionOrder)
+      .map((version) => ({detector, version}))
   );
   const byCell = new Map(runs.map((r) => [key(r.detector, r.detector_version, r.dataset), r]));
 
@@ -89,8 +93,14 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
     .selectAll("g")
     .data(datasets)
     .join("g")
-    .attr("transform", (_, i) => `translate(${labelWidth + (i + 0.5) * cellWidth + 4},${headerHeight - 6}) rotate(-40)`);
-  column.append("text").attr("fill", "currentColor").text((d) => d);
+    .attr(
+      "transform",
+      (_, i) => `translate(${labelWidth + (i + 0.5) * cellWidth + 4},${headerHeight - 6}) rotate(-40)`
+    );
+  column
+    .append("text")
+    .attr("fill", "currentColor")
+    .text((d) => d);
   column.append("title").text((d) => d);
 
   const body = svg.append("g").attr("transform", `translate(0,${headerHeight})`);
@@ -116,7 +126,16 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
         .attr("fill", "currentColor")
         .text((r) => r.detector)
     )
-    .call((g) => g.append("line").attr("x1", 0).attr("x2", width).attr("y1", 0).attr("y2", 0).attr("stroke", "currentColor").attr("stroke-opacity", 0.35));
+    .call((g) =>
+      g
+        .append("line")
+        .attr("x1", 0)
+        .attr("x2", width)
+        .attr("y1", 0)
+        .attr("y2", 0)
+        .attr("stroke", "currentColor")
+        .attr("stroke-opacity", 0.35)
+    );
   row
     .append("text")
     .attr("class", "version")
@@ -129,7 +148,9 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
 
   const cells = row
     .selectAll("g.cell")
-    .data((r) => datasets.map((dataset) => ({...r, dataset, run: byCell.get(key(r.detector, r.version, dataset)) ?? null})))
+    .data((r) =>
+      datasets.map((dataset) => ({...r, dataset, run: byCell.get(key(r.detector, r.version, dataset)) ?? null}))
+    )
     .join("g")
     .attr("class", (c) => `cell ${c.run ? (valueOf(c.run, metric) === null ? "undefined" : "run") : "not-run"}`)
     .attr("role", "cell")
@@ -169,7 +190,9 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
       return v === null ? "#555" : d3.lab(color(v)).l < 55 ? "white" : "black";
     })
     .attr("fill-opacity", (c) => (c.run ? 1 : 0.55))
-    .text((c) => (c.run ? formatMetric(valueOf(c.run, metric)) + ((c.run.rows_rejected ?? 0) > 0 ? "*" : "") : "not run"));
+    .text((c) =>
+      c.run ? formatMetric(valueOf(c.run, metric)) + ((c.run.rows_rejected ?? 0) > 0 ? "*" : "") : "not run"
+    );
 
   cells.append("title").text((c) => {
     if (!c.run) return `${c.detector} ${c.version} × ${c.dataset}: not run`;
@@ -181,15 +204,34 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
     return lines.join("\n");
   });
 
-  const runCells = cells.filter((c) => c.run !== null).attr("tabindex", 0).attr("aria-label", (c) => `${c.detector} ${c.version}, ${c.dataset}: ${label} ${formatMetric(valueOf(c.run!, metric))}`).style("cursor", "pointer");
-  const outline = body.append("rect").attr("class", "selection").attr("fill", "none").attr("stroke", "#d62728").attr("stroke-width", 2.5).attr("width", cellWidth - 1).attr("height", ROW_HEIGHT - 1).attr("visibility", "hidden").attr("pointer-events", "none");
+  const runCells = cells
+    .filter((c) => c.run !== null)
+    .attr("tabindex", 0)
+    .attr(
+      "aria-label",
+      (c) => `${c.detector} ${c.version}, ${c.dataset}: ${label} ${formatMetric(valueOf(c.run!, metric))}`
+    )
+    .style("cursor", "pointer");
+  const outline = body
+    .append("rect")
+    .attr("class", "selection")
+    .attr("fill", "none")
+    .attr("stroke", "#d62728")
+    .attr("stroke-width", 2.5)
+    .attr("width", cellWidth - 1)
+    .attr("height", ROW_HEIGHT - 1)
+    .attr("visibility", "hidden")
+    .attr("pointer-events", "none");
 
   const select = (run: T | null, notify: boolean) => {
     root.value = run;
     if (run) {
       const r = rows.findIndex((x) => x.detector === run.detector && x.version === run.detector_version);
       const c = datasets.indexOf(run.dataset);
-      outline.attr("x", labelWidth + c * cellWidth + 0.5).attr("y", r * ROW_HEIGHT + 0.5).attr("visibility", "visible");
+      outline
+        .attr("x", labelWidth + c * cellWidth + 0.5)
+        .attr("y", r * ROW_HEIGHT + 0.5)
+        .attr("visibility", "visible");
     } else outline.attr("visibility", "hidden");
     if (notify) root.dispatchEvent(new Event("input", {bubbles: true}));
   };
@@ -226,7 +268,11 @@ function legend(color: d3.ScaleSequential<string>, domain: [number, number], lab
   const ramp = d3.create("svg").attr("width", 220).attr("height", 30);
   const id = `ramp-${Math.random().toString(36).slice(2)}`;
   const gradient = ramp.append("defs").append("linearGradient").attr("id", id);
-  for (let i = 0; i <= 10; i++) gradient.append("stop").attr("offset", `${i * 10}%`).attr("stop-color", color(domain[0] + ((domain[1] - domain[0]) * i) / 10));
+  for (let i = 0; i <= 10; i++)
+    gradient
+      .append("stop")
+      .attr("offset", `${i * 10}%`)
+      .attr("stop-color", color(domain[0] + ((domain[1] - domain[0]) * i) / 10));
   ramp.append("rect").attr("x", 10).attr("y", 2).attr("width", 200).attr("height", 12).attr("fill", `url(#${id})`);
   const scale = d3.scaleLinear().domain(domain).range([10, 210]);
   ramp

@@ -15,12 +15,18 @@ export interface AeChartOptions {
 }
 
 export function aeChart(points: readonly AePoint[], options: AeChartOptions = {}): HTMLElement {
-  const shown = points.filter((p) => !p.masked && p.ae !== null).map((p) => ({...p, date: new Date(`${p.period_start}T00:00:00Z`)}));
+  const shown = points
+    .filter((p) => !p.masked && p.ae !== null)
+    .map((p) => ({...p, date: new Date(`${p.period_start}T00:00:00Z`)}));
   const masked = points.filter((p) => p.masked).length;
   const figure = document.createElement("figure");
   figure.className = "drift-ae-chart";
   if (!shown.length) {
-    figure.append(Object.assign(document.createElement("p"), {textContent: "No period to show: every period is masked or has nothing expected."}));
+    figure.append(
+      Object.assign(document.createElement("p"), {
+        textContent: "No period to show: every period is masked or has nothing expected."
+      })
+    );
     return figure;
   }
   const onset = options.onset ? shown.find((p) => p.period >= options.onset!)?.date : undefined;
@@ -34,9 +40,28 @@ export function aeChart(points: readonly AePoint[], options: AeChartOptions = {}
     x: {type: "utc", label: null},
     y: {label: "A/E", grid: true, zero: true},
     marks: [
-      Plot.areaY(shown, {x: "date", y1: "ae_low", y2: "ae_high", fill: "steelblue", fillOpacity: 0.18, curve: "step-after"}),
+      Plot.areaY(shown, {
+        x: "date",
+        y1: "ae_low",
+        y2: "ae_high",
+        fill: "steelblue",
+        fillOpacity: 0.18,
+        curve: "step-after"
+      }),
       Plot.ruleY([1], {stroke: "currentColor", strokeDasharray: "4,3"}),
-      ...(onset ? [Plot.ruleX([onset], {stroke: "#c0392b", strokeDasharray: "2,2"}), Plot.text([onset], {x: (d: Date) => d, frameAnchor: "top", text: () => "onset", dx: 4, textAnchor: "start", fill: "#c0392b"})] : []),
+      ...(onset
+        ? [
+            Plot.ruleX([onset], {stroke: "#c0392b", strokeDasharray: "2,2"}),
+            Plot.text([onset], {
+              x: (d: Date) => d,
+              frameAnchor: "top",
+              text: () => "onset",
+              dx: 4,
+              textAnchor: "start",
+              fill: "#c0392b"
+            })
+          ]
+        : []),
       Plot.line(shown, {x: "date", y: "ae", stroke: "steelblue"}),
       Plot.dot(shown, {x: "date", y: "ae", r: 2.5, fill: "steelblue", title: tip, tip: true})
     ]

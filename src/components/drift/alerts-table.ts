@@ -15,7 +15,10 @@ export interface AlertsTableOptions {
 
 const headers: [string, string][] = [
   ["Segment", "The segment's value (contract id, NAF code, region code, age band, job category or guarantee)."],
-  ["Onset", "Estimated first month of the drift: the maximum-likelihood change point of A/E, no later than the CUSUM signal."],
+  [
+    "Onset",
+    "Estimated first month of the drift: the maximum-likelihood change point of A/E, no later than the CUSUM signal."
+  ],
   ["Signal", "First month the CUSUM passed h; empty when only the funnel flags the segment."],
   ["Why", "cusum: the CUSUM signalled; funnel: A/E over the window above the 99.8% funnel limit."],
   ["Actual", "Claims since the onset."],
@@ -61,7 +64,16 @@ export function alertsTable(alerts: readonly AlertRow[], options: AlertsTableOpt
     segment.append(button);
     const values = a.masked
       ? [a.onset, a.signal ?? "", a.reason, MASK, MASK, MASK, MASK, MASK]
-      : [a.onset, a.signal ?? "", a.reason, formatNumber(a.actual), formatNumber(a.expected, 1), formatRatio(a.ae), formatNumber(a.excess_claims, 1), formatEur(a.excess_cost_eur)];
+      : [
+          a.onset,
+          a.signal ?? "",
+          a.reason,
+          formatNumber(a.actual),
+          formatNumber(a.expected, 1),
+          formatRatio(a.ae),
+          formatNumber(a.excess_claims, 1),
+          formatEur(a.excess_cost_eur)
+        ];
     values.forEach((v, i) => {
       const cell = row.insertCell();
       cell.textContent = v;

@@ -20,7 +20,9 @@ export function cusumChart(view: CusumViewLike, options: CusumChartOptions = {})
   const figure = document.createElement("figure");
   figure.className = "drift-cusum";
   if (view.masked) {
-    figure.append(Object.assign(document.createElement("p"), {textContent: "Masked: this segment has fewer than 11 insured."}));
+    figure.append(
+      Object.assign(document.createElement("p"), {textContent: "Masked: this segment has fewer than 11 insured."})
+    );
     return figure;
   }
   const data = view.points.map((p) => ({...p, date: new Date(`${p.month}-01T00:00:00Z`)}));
@@ -33,7 +35,15 @@ export function cusumChart(view: CusumViewLike, options: CusumChartOptions = {})
     y: {label: "CUSUM (claims)", grid: true, domain: [0, Math.max(view.h * 1.3, ...data.map((p) => p.s)) * 1.05]},
     marks: [
       Plot.ruleY([view.h], {stroke: "#c0392b", strokeDasharray: "4,3"}),
-      Plot.text([view.h], {y: (d: number) => d, frameAnchor: "left", text: () => `h = ${view.h}`, dy: -6, dx: 4, fill: "#c0392b", textAnchor: "start"}),
+      Plot.text([view.h], {
+        y: (d: number) => d,
+        frameAnchor: "left",
+        text: () => `h = ${view.h}`,
+        dy: -6,
+        dx: 4,
+        fill: "#c0392b",
+        textAnchor: "start"
+      }),
       Plot.areaY(data, {x: "date", y: "s", fill: "steelblue", fillOpacity: 0.12, curve: "step-after"}),
       Plot.line(data, {x: "date", y: "s", stroke: "steelblue", curve: "step-after"}),
       Plot.dot(data, {
@@ -41,10 +51,13 @@ export function cusumChart(view: CusumViewLike, options: CusumChartOptions = {})
         y: "s",
         r: 1.5,
         fill: "steelblue",
-        title: (p: (typeof data)[number]) => `${p.month}\nS = ${formatNumber(p.s, 1)}\nactual ${formatNumber(p.actual)}, expected ${formatNumber(p.expected, 1)}`,
+        title: (p: (typeof data)[number]) =>
+          `${p.month}\nS = ${formatNumber(p.s, 1)}\nactual ${formatNumber(p.actual)}, expected ${formatNumber(p.expected, 1)}`,
         tip: true
       }),
-      ...(signal ? [Plot.dot([signal], {x: "date", y: "s", r: 5, stroke: "#c0392b", fill: "none", strokeWidth: 2})] : [])
+      ...(signal
+        ? [Plot.dot([signal], {x: "date", y: "s", r: 5, stroke: "#c0392b", fill: "none", strokeWidth: 2})]
+        : [])
     ]
   });
   figure.append(plot);

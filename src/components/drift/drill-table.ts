@@ -11,7 +11,12 @@ export interface DrillColumn {
   format?: "int" | "eur" | "decimal" | "text";
 }
 
-export function drillTable(rows: readonly Record<string, unknown>[], columns: readonly DrillColumn[], peopleKey: string, keep: readonly string[]): HTMLElement {
+export function drillTable(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly DrillColumn[],
+  peopleKey: string,
+  keep: readonly string[]
+): HTMLElement {
   const table = document.createElement("table");
   table.className = "drift-drill";
   const head = table.createTHead().insertRow();

@@ -24,7 +24,11 @@ const colors: Record<string, string> = {
   "below 99.8%": "#1b4f72"
 };
 
-export function funnelPlot(points: readonly FunnelPoint[], curve: readonly FunnelLimits[], options: FunnelPlotOptions = {}): HTMLElement {
+export function funnelPlot(
+  points: readonly FunnelPoint[],
+  curve: readonly FunnelLimits[],
+  options: FunnelPlotOptions = {}
+): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "drift-funnel";
   if (!points.length) {

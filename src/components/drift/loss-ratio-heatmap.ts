@@ -30,7 +30,8 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
   const segments = [...new Set(cells.map((c) => c.segment))];
   const data = cells.map((c) => ({...c, year: String(c.year), shown: c.masked ? null : c.loss_ratio}));
   const dark = (c: (typeof data)[number]) => c.shown !== null && (c.shown < 0.6 || c.shown >= 1.5);
-  const label = (c: (typeof data)[number]) => (c.masked ? MASK : c.loss_ratio === null ? "–" : formatPercent(c.loss_ratio));
+  const label = (c: (typeof data)[number]) =>
+    c.masked ? MASK : c.loss_ratio === null ? "–" : formatPercent(c.loss_ratio);
   const plot = Plot.plot({
     width: options.width ?? 640,
     height: Math.max(120, 22 * segments.length + 50),
@@ -51,7 +52,15 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
       // Grey cells first: no premium or masked (Plot drops marks whose fill is missing, so they get their own).
       Plot.cell(
         data.filter((c) => c.shown === null),
-        {x: "year", y: "segment", fill: "#e0e0e0", title: (c: (typeof data)[number]) => (c.masked ? `${c.segment} ${c.year}: fewer than 11 insured, masked` : `${c.segment} ${c.year}: no earned premium`)}
+        {
+          x: "year",
+          y: "segment",
+          fill: "#e0e0e0",
+          title: (c: (typeof data)[number]) =>
+            c.masked
+              ? `${c.segment} ${c.year}: fewer than 11 insured, masked`
+              : `${c.segment} ${c.year}: no earned premium`
+        }
       ),
       Plot.cell(
         data.filter((c) => c.shown !== null),
@@ -59,14 +68,25 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
           x: "year",
           y: "segment",
           fill: "shown",
-          title: (c: (typeof data)[number]) => `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
+          title: (c: (typeof data)[number]) =>
+            `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
           tip: true
         }
       ),
-      ...(options.selected ? [Plot.cell(data.filter((c) => c.segment === options.selected), {x: "year", y: "segment", fill: "none", stroke: "currentColor", strokeWidth: 1.5})] : []),
+      ...(options.selected
+        ? [
+            Plot.cell(
+              data.filter((c) => c.segment === options.selected),
+              {x: "year", y: "segment", fill: "none", stroke: "currentColor", strokeWidth: 1.5}
+            )
+          ]
+        : []),
       // White text on the darkest bins, black elsewhere.
       // (two marks with constant fills: a fill channel would go through the S/P colour scale).
-      Plot.text(data.filter((c) => !dark(c)), {x: "year", y: "segment", text: label, fill: "black", fontSize: 10}),
+      Plot.text(
+        data.filter((c) => !dark(c)),
+        {x: "year", y: "segment", text: label, fill: "black", fontSize: 10}
+      ),
       Plot.text(data.filter(dark), {x: "year", y: "segment", text: label, fill: "white", fontSize: 10})
     ]
   });

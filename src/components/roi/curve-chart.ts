@@ -46,10 +46,32 @@ export function curveChart(points: readonly XY[], options: CurveChartOptions): C
     x: {label: options.xLabel, grid: true},
     y: {label: options.yLabel, grid: true, ...(options.yPercent ? {tickFormat: "%"} : {})},
     marks: [
-      ...rules.map((rule) => Plot.ruleY([rule.y], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,4"})),
-      ...rules.map((rule) => Plot.text([rule], {x: () => points[points.length - 1]?.x ?? 0, y: "y", text: "label", textAnchor: "end", dy: -6, fillOpacity: 0.7})),
-      ...references.map((ref) => Plot.line(ref.points, {x: "x", y: "y", stroke: "gray", strokeOpacity: 0.7, strokeDasharray: "2,3"})),
-      ...references.map((ref) => Plot.text(ref.points.slice(-1), {x: "x", y: "y", text: () => ref.label, textAnchor: "end", dy: 12, fill: "gray"})),
+      ...rules.map((rule) =>
+        Plot.ruleY([rule.y], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,4"})
+      ),
+      ...rules.map((rule) =>
+        Plot.text([rule], {
+          x: () => points[points.length - 1]?.x ?? 0,
+          y: "y",
+          text: "label",
+          textAnchor: "end",
+          dy: -6,
+          fillOpacity: 0.7
+        })
+      ),
+      ...references.map((ref) =>
+        Plot.line(ref.points, {x: "x", y: "y", stroke: "gray", strokeOpacity: 0.7, strokeDasharray: "2,3"})
+      ),
+      ...references.map((ref) =>
+        Plot.text(ref.points.slice(-1), {
+          x: "x",
+          y: "y",
+          text: () => ref.label,
+          textAnchor: "end",
+          dy: 12,
+          fill: "gray"
+        })
+      ),
       Plot.line(points, {x: "x", y: "y", stroke: "steelblue", strokeWidth: 2}),
       ...marks.map((mark) => Plot.dot([mark], {x: "x", y: "y", r: 4, fill: "darkorange"})),
       ...marks.map((mark) => Plot.text([mark], {x: "x", y: "y", text: "label", dy: -10, fill: "darkorange"}))

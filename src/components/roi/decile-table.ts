@@ -9,7 +9,15 @@ export function decileTable(bands: readonly Band[], {minCell = 11}: {minCell?: n
   const table = document.createElement("table");
   table.className = "roi-deciles";
   const head = table.createTHead().insertRow();
-  for (const label of ["Decile", "Scores", "Claims", "Abuses", "Naive precision", "Random-arm claims", "Random-arm precision"]) {
+  for (const label of [
+    "Decile",
+    "Scores",
+    "Claims",
+    "Abuses",
+    "Naive precision",
+    "Random-arm claims",
+    "Random-arm precision"
+  ]) {
     const th = document.createElement("th");
     th.textContent = label;
     head.append(th);
@@ -27,7 +35,11 @@ export function decileTable(bands: readonly Band[], {minCell = 11}: {minCell?: n
       shown ? formatCount(band.abuses) : MASKED,
       shown && band.naive_precision !== null ? formatPercent(band.naive_precision) : MASKED,
       band.random_claims === 0 || randomShown ? formatCount(band.random_claims) : `< ${minCell}`,
-      band.random_claims === 0 ? "—" : randomShown && band.random_precision !== null ? formatPercent(band.random_precision) : MASKED
+      band.random_claims === 0
+        ? "—"
+        : randomShown && band.random_precision !== null
+          ? formatPercent(band.random_precision)
+          : MASKED
     ];
     for (const text of cells) row.insertCell().textContent = text;
   }

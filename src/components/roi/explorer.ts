@@ -61,13 +61,21 @@ export interface RoiExplorer extends HTMLElement {
   setCapacity(k: number): void;
 }
 
-export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, options: RoiExplorerOptions): RoiExplorer {
+export function roiExplorer(
+  data: {claims: ClaimColumns; context: RoiContext},
+  options: RoiExplorerOptions
+): RoiExplorer {
   const {lib, context} = {lib: options.lib, context: data.context};
   const root = document.createElement("div") as unknown as RoiExplorer;
   root.className = "roi-explorer";
   const models = context.models.map((m) => m.model_version);
   if (!models.length || !context.years || !context.default_model) {
-    root.append(Object.assign(document.createElement("p"), {className: "note", textContent: "No scored claims in this extract: there is no backtest to explore."}));
+    root.append(
+      Object.assign(document.createElement("p"), {
+        className: "note",
+        textContent: "No scored claims in this extract: there is no backtest to explore."
+      })
+    );
     root.currentSearch = () => "";
     root.setCapacity = () => {};
     return root;
@@ -112,8 +120,11 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
     }
     form.capacityRange.max = String(prepared.bt.n);
     form.capacityNumber.max = String(prepared.bt.n);
-    const coverage = context.coverage.filter((c) => c.model_version === scenario.model && c.year >= scenario.from && c.year <= scenario.to);
-    const count = (test: (c: RoiContext["coverage"][number]) => boolean) => coverage.filter(test).reduce((sum, c) => sum + c.claims, 0);
+    const coverage = context.coverage.filter(
+      (c) => c.model_version === scenario.model && c.year >= scenario.from && c.year <= scenario.to
+    );
+    const count = (test: (c: RoiContext["coverage"][number]) => boolean) =>
+      coverage.filter(test).reduce((sum, c) => sum + c.claims, 0);
     const small = (n: number) => (n > 0 && n < lib.minCell ? `fewer than ${lib.minCell}` : formatCount(n));
     const pending = count((c) => c.outcome === "pending");
     const unscored = count((c) => c.outcome !== "pending" && !c.scored);
@@ -154,7 +165,15 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
       xLabel: "Expertises ordered (top claims by score) →",
       yLabel: "↑ Abuses found (recall)",
       yPercent: true,
-      references: [{points: [{x: 0, y: 0}, {x: bt.n, y: 1}], label: "random order"}],
+      references: [
+        {
+          points: [
+            {x: 0, y: 0},
+            {x: bt.n, y: 1}
+          ],
+          label: "random order"
+        }
+      ],
       width
     });
     lift = curveChart(liftPoints, {
@@ -163,7 +182,9 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
       yLabel: "↑ Lift",
       rules: [
         {y: 1, label: "random order (lift 1)"},
-        ...(bt.baseRate && Number.isFinite(state.breakEven) ? [{y: state.breakEven / bt.baseRate, label: `break-even (precision ${formatPercent(state.breakEven, 2)})`}] : [])
+        ...(bt.baseRate && Number.isFinite(state.breakEven)
+          ? [{y: state.breakEven / bt.baseRate, label: `break-even (precision ${formatPercent(state.breakEven, 2)})`}]
+          : [])
       ],
       width
     });
@@ -175,8 +196,26 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
       references:
         ruleRate === null || small || prepared.rule.claims < lib.minCell
           ? []
-          : [{points: [{x: 0, y: 0}, {x: bt.n, y: bt.n * (ruleRate * (scenario.savingPerAbuse ?? (prepared.rule.abuses ? prepared.rule.savings_eur / prepared.rule.abuses : perAbuse)) - scenario.costPerExpertise)}], label: "today's rule"}],
-      marks: small ? [] : [{x: state.optimum.k, y: state.optimum.net_eur, label: `optimum ${formatCount(state.optimum.k)}`}],
+          : [
+              {
+                points: [
+                  {x: 0, y: 0},
+                  {
+                    x: bt.n,
+                    y:
+                      bt.n *
+                      (ruleRate *
+                        (scenario.savingPerAbuse ??
+                          (prepared.rule.abuses ? prepared.rule.savings_eur / prepared.rule.abuses : perAbuse)) -
+                        scenario.costPerExpertise)
+                  }
+                ],
+                label: "today's rule"
+              }
+            ],
+      marks: small
+        ? []
+        : [{x: state.optimum.k, y: state.optimum.net_eur, label: `optimum ${formatCount(state.optimum.k)}`}],
       width
     });
     charts.replaceChildren(gain, lift, net);
@@ -194,8 +233,15 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
     const kk = view.point.k;
     form.capacityRange.value = String(kk);
     form.capacityNumber.value = String(kk);
-    if (document.activeElement !== form.threshold) form.threshold.value = view.threshold === null ? "" : view.threshold.toFixed(4);
-    kpis.update(view, {n: prepared.bt.n, state, minCell: lib.minCell, ruleClaims: prepared.rule.claims, randomClaimsCovered: randomClaimsBefore[kk]});
+    if (document.activeElement !== form.threshold)
+      form.threshold.value = view.threshold === null ? "" : view.threshold.toFixed(4);
+    kpis.update(view, {
+      n: prepared.bt.n,
+      state,
+      minCell: lib.minCell,
+      ruleClaims: prepared.rule.claims,
+      randomClaimsCovered: randomClaimsBefore[kk]
+    });
     const small = prepared.bt.n < lib.minCell || kk < lib.minCell;
     const p = lib.curvePoint(prepared.bt, kk, state.eco);
     gain.setPoint(kk, small ? null : p.recall);
@@ -224,7 +270,9 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
   const notices = [...problems];
   if (scenario.k === null) k = state.optimum.k;
   else if (scenario.k > prepared.bt.n) {
-    notices.push(`capacity k=${scenario.k} is more than the ${formatCount(prepared.bt.n)} claims of this backtest; using ${formatCount(prepared.bt.n)}.`);
+    notices.push(
+      `capacity k=${scenario.k} is more than the ${formatCount(prepared.bt.n)} claims of this backtest; using ${formatCount(prepared.bt.n)}.`
+    );
     k = prepared.bt.n;
   } else k = scenario.k;
   scenario.k = k;
@@ -240,7 +288,8 @@ export function roiExplorer(data: {claims: ClaimColumns; context: RoiContext}, o
   form.capacityNumber.addEventListener("input", onCapacity(form.capacityNumber));
   form.threshold.addEventListener("input", () => {
     const value = Number(form.threshold.value);
-    if (form.threshold.value !== "" && Number.isFinite(value)) root.setCapacity(lib.capacityForThreshold(prepared.bt, value));
+    if (form.threshold.value !== "" && Number.isFinite(value))
+      root.setCapacity(lib.capacityForThreshold(prepared.bt, value));
   });
   form.threshold.addEventListener("change", () => showCapacity());
   form.optimum.addEventListener("click", () => root.setCapacity(state.optimum.k));

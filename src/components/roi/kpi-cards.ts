@@ -4,7 +4,15 @@
  * text nodes. Figures over fewer than 11 claims are masked (statistical secrecy).
  */
 import type {ExplorerView, EconomicsState} from "../../lib/roi/explorer-model.ts";
-import {formatCount, formatEuros, formatExpected, formatPercent, formatScore, formatSignedEuros, MASKED} from "../../lib/format/roi.js";
+import {
+  formatCount,
+  formatEuros,
+  formatExpected,
+  formatPercent,
+  formatScore,
+  formatSignedEuros,
+  MASKED
+} from "../../lib/format/roi.js";
 
 export interface KpiContext {
   /** Claims in the backtest. */

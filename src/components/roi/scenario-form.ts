@@ -21,22 +21,44 @@ export interface ScenarioForm extends HTMLElement {
   showNotice(lines: readonly string[]): void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
 }
 
 function labelled(text: string, control: HTMLElement, suffix = ""): HTMLLabelElement {
-  return element("label", {className: "roi-field"}, element("span", {}, text), control, ...(suffix ? [element("span", {className: "roi-suffix"}, suffix)] : []));
+  return element(
+    "label",
+    {className: "roi-field"},
+    element("span", {}, text),
+    control,
+    ...(suffix ? [element("span", {className: "roi-suffix"}, suffix)] : [])
+  );
 }
 
-function options(select: HTMLSelectElement, values: readonly (string | number)[], labels?: readonly string[]): HTMLSelectElement {
-  values.forEach((value, i) => select.append(element("option", {value: String(value), textContent: labels?.[i] ?? String(value)})));
+function options(
+  select: HTMLSelectElement,
+  values: readonly (string | number)[],
+  labels?: readonly string[]
+): HTMLSelectElement {
+  values.forEach((value, i) =>
+    select.append(element("option", {value: String(value), textContent: labels?.[i] ?? String(value)}))
+  );
   return select;
 }
 
-export function scenarioForm({models, years}: {models: readonly string[]; years: readonly [number, number]}): ScenarioForm {
+export function scenarioForm({
+  models,
+  years
+}: {
+  models: readonly string[];
+  years: readonly [number, number];
+}): ScenarioForm {
   const yearList = Array.from({length: years[1] - years[0] + 1}, (_, i) => years[0] + i);
   const capacityRange = element("input", {type: "range", min: "0", step: "1", name: "k"});
   capacityRange.setAttribute("aria-label", "Capacity (number of expertises)");
@@ -44,7 +66,11 @@ export function scenarioForm({models, years}: {models: readonly string[]; years:
   const threshold = element("input", {type: "number", min: "0", max: "1", step: "0.0001", name: "threshold"});
   const optimum = element("button", {type: "button", className: "roi-optimum"}, "Go to the optimum");
   const cost = element("input", {type: "number", min: "1", step: "any", name: "cost"});
-  const savingMode = options(element("select", {name: "saving-mode"}), ["recorded", "fixed"], ["as recorded (saving_eur of each abuse)", "a fixed amount per abuse"]);
+  const savingMode = options(
+    element("select", {name: "saving-mode"}),
+    ["recorded", "fixed"],
+    ["as recorded (saving_eur of each abuse)", "a fixed amount per abuse"]
+  );
   const saving = element("input", {type: "number", min: "1", step: "any", name: "saving"});
   const model = options(element("select", {name: "model"}), models);
   const from = options(element("select", {name: "from"}), yearList);
@@ -60,12 +86,48 @@ export function scenarioForm({models, years}: {models: readonly string[]; years:
     "div",
     {className: "roi-form"},
     notice,
-    element("fieldset", {}, element("legend", {}, "How many expertises"), labelled("Capacity", capacityRange), labelled("", capacityNumber, "expertises"), labelled("or score ≥", threshold), optimum),
-    element("fieldset", {}, element("legend", {}, "Money"), labelled("Cost per expertise", cost, "€"), labelled("Saving per abuse", savingMode), labelled("", saving, "€ per abuse")),
-    element("fieldset", {}, element("legend", {}, "Which claims"), labelled("Model version", model), labelled("Expertises ordered from", from), labelled("to", to)),
+    element(
+      "fieldset",
+      {},
+      element("legend", {}, "How many expertises"),
+      labelled("Capacity", capacityRange),
+      labelled("", capacityNumber, "expertises"),
+      labelled("or score ≥", threshold),
+      optimum
+    ),
+    element(
+      "fieldset",
+      {},
+      element("legend", {}, "Money"),
+      labelled("Cost per expertise", cost, "€"),
+      labelled("Saving per abuse", savingMode),
+      labelled("", saving, "€ per abuse")
+    ),
+    element(
+      "fieldset",
+      {},
+      element("legend", {}, "Which claims"),
+      labelled("Model version", model),
+      labelled("Expertises ordered from", from),
+      labelled("to", to)
+    ),
     element("p", {}, copy, " ", copyStatus)
   ) as unknown as ScenarioForm;
-  Object.assign(form, {capacityRange, capacityNumber, threshold, optimum, cost, savingMode, saving, model, from, to, copy, copyStatus, notice});
+  Object.assign(form, {
+    capacityRange,
+    capacityNumber,
+    threshold,
+    optimum,
+    cost,
+    savingMode,
+    saving,
+    model,
+    from,
+    to,
+    copy,
+    copyStatus,
+    notice
+  });
   form.showNotice = (lines) => {
     notice.replaceChildren();
     notice.hidden = !lines.length;

@@ -29,27 +29,53 @@ export interface VersionComparison {
 /** Differences smaller than this are rounding, not change. */
 const EPSILON = 1e-9;
 
-export function compareVersions(runs: readonly RunSummary[], detector: string, versionA: string, versionB: string, metric: Metric, datasets?: readonly string[]): VersionComparison {
+export function compareVersions(
+  runs: readonly RunSummary[],
+  detector: string,
+  versionA: string,
+  versionB: string,
+  metric: Metric,
+  datasets?: readonly string[]
+): VersionComparison {
   const current = runs.filter((r) => r.current && r.detector === detector);
   const value = (version: string, dataset: string) => {
     const run = current.find((r) => r.detector_version === version && r.dataset === dataset);
     return run ? run[metric] : null;
   };
-  const names = datasets ?? [...new Set(current.filter((r) => r.detector_version === versionA || r.detector_version === versionB).map((r) => r.dataset))].sort();
+  const names =
+    datasets ??
+    [
+      ...new Set(
+        current.filter((r) => r.detector_version === versionA || r.detector_version === versionB).map((r) => r.dataset)
+      )
+    ].sort();
   const rows = names.map((dataset): DatasetDelta => {
     const a = value(versionA, dataset);
     const b = value(versionB, dataset);
     const delta = a === null || b === null ? null : b - a;
-    const outcome = delta === null ? "not comparable" : delta > EPSILON ? "improved" : delta < -EPSILON ? "worse" : "unchanged";
+    const outcome =
+      delta === null ? "not comparable" : delta > EPSILON ? "improved" : delta < -EPSILON ? "worse" : "unchanged";
     return {dataset, a, b, delta, outcome};
   });
   const count = (o: DatasetDelta["outcome"]) => rows.filter((r) => r.outcome === o).length;
-  return {detector, versionA, versionB, metric, rows, improved: count("improved"), worse: count("worse"), unchanged: count("unchanged"), notComparable: count("not comparable")};
+  return {
+    detector,
+    versionA,
+    versionB,
+    metric,
+    rows,
+    improved: count("improved"),
+    worse: count("worse"),
+    unchanged: count("unchanged"),
+    notComparable: count("not comparable")
+  };
 }
 
 /** Versions of a detector among current runs, oldest first ("2.10.0" after "2.9.1"). */
 export function versionsOf(runs: readonly RunSummary[], detector: string): string[] {
-  return [...new Set(runs.filter((r) => r.current && r.detector === detector).map((r) => r.detector_version))].sort(versionOrder);
+  return [...new Set(runs.filter((r) => r.current && r.detector === detector).map((r) => r.detector_version))].sort(
+    versionOrder
+  );
 }
 
 export function versionOrder(a: string, b: string): number {

@@ -63,7 +63,14 @@ export function monthlySeries(cells: readonly MonthlyCell[], months: readonly st
     let series = bySegment.get(cell.segment);
     if (!series) {
       const zeros = () => new Array<number>(months.length).fill(0);
-      series = {segment: cell.segment, months: [...months], actual: zeros(), expected: zeros(), cost: zeros(), insured: zeros()};
+      series = {
+        segment: cell.segment,
+        months: [...months],
+        actual: zeros(),
+        expected: zeros(),
+        cost: zeros(),
+        insured: zeros()
+      };
       bySegment.set(cell.segment, series);
     }
     series.actual[i] += cell.actual;
@@ -108,7 +115,11 @@ export function segmentAlert(series: SegmentSeries, options: CusumOptions = {}):
   };
 }
 
-export function driftAlerts(cells: readonly MonthlyCell[], months: readonly string[], options: CusumOptions = {}): DriftAlert[] {
+export function driftAlerts(
+  cells: readonly MonthlyCell[],
+  months: readonly string[],
+  options: CusumOptions = {}
+): DriftAlert[] {
   const alerts: DriftAlert[] = [];
   for (const series of monthlySeries(cells, months)) {
     const alert = segmentAlert(series, options);

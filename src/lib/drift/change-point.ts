@@ -12,7 +12,11 @@
  */
 const term = (a: number, e: number) => (a > 0 && e > 0 ? a * Math.log(a / e) : 0);
 
-export function poissonChangePoint(actual: readonly number[], expected: readonly number[], latest = actual.length - 1): number | null {
+export function poissonChangePoint(
+  actual: readonly number[],
+  expected: readonly number[],
+  latest = actual.length - 1
+): number | null {
   const n = actual.length;
   let totalA = 0;
   let totalE = 0;

@@ -42,7 +42,11 @@ export function cusumAllowance(gamma: number): number {
   return (gamma - 1) / Math.log(gamma);
 }
 
-export function poissonCusum(actual: readonly number[], expected: readonly number[], options: CusumOptions = {}): CusumResult {
+export function poissonCusum(
+  actual: readonly number[],
+  expected: readonly number[],
+  options: CusumOptions = {}
+): CusumResult {
   if (actual.length !== expected.length) throw new RangeError("poissonCusum: actual and expected differ in length");
   const k = cusumAllowance(options.gamma ?? CUSUM_DEFAULTS.gamma);
   const h = options.h ?? CUSUM_DEFAULTS.h;

@@ -10,7 +10,7 @@
 const LANCZOS = [
   57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199, 0.339946499848118887e-4,
   0.465236289270485756e-4, -0.983744753048795646e-4, 0.158088703224912494e-3, -0.210264441724104883e-3,
-  0.217439618115212643e-3, -0.164318106536763890e-3, 0.844182239838527433e-4, -0.261908384015814087e-4,
+  0.217439618115212643e-3, -0.16431810653676389e-3, 0.844182239838527433e-4, -0.261908384015814087e-4,
   0.368991826595316234e-5
 ];
 
@@ -104,7 +104,8 @@ export function inverseGammaP(p: number, a: number): number {
     if (x <= 0) return 0;
     // Work on whichever tail is smaller so p near 1 keeps its precision.
     const err = p < 0.5 ? gammaP(a, x) - p : 1 - p - gammaQ(a, x);
-    const density = a > 1 ? afac * Math.exp(-(x - a1) + a1 * (Math.log(x) - lna1)) : Math.exp(-x + a1 * Math.log(x) - gln);
+    const density =
+      a > 1 ? afac * Math.exp(-(x - a1) + a1 * (Math.log(x) - lna1)) : Math.exp(-x + a1 * Math.log(x) - gln);
     const u = err / density;
     const step = u / (1 - 0.5 * Math.min(1, u * ((a - 1) / x - 1)));
     x -= step;

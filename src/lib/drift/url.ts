@@ -23,7 +23,11 @@ export interface DriftChoices {
   maxExposure: number;
 }
 
-export function parseDriftView(search: string, defaults: DriftView, choices: DriftChoices): {view: DriftView; ignored: string[]} {
+export function parseDriftView(
+  search: string,
+  defaults: DriftView,
+  choices: DriftChoices
+): {view: DriftView; ignored: string[]} {
   const params = new URLSearchParams(search);
   const view = {...defaults};
   const ignored: string[] = [];
@@ -42,7 +46,8 @@ export function parseDriftView(search: string, defaults: DriftView, choices: Dri
   const exposure = params.get("minExposure");
   if (exposure !== null) {
     const number = Number(exposure);
-    if (exposure.trim() !== "" && Number.isFinite(number) && number >= 0 && number <= choices.maxExposure) view.minExposure = number;
+    if (exposure.trim() !== "" && Number.isFinite(number) && number >= 0 && number <= choices.maxExposure)
+      view.minExposure = number;
     else ignored.push("minExposure");
   }
   const segment = params.get("segment");

@@ -41,7 +41,11 @@ export interface ViewInputs {
 }
 
 /** The cells of one dimension, grain and guarantee whose period starts inside the months [from, to]. */
-export function selectCells(cells: readonly Cell[], inputs: ViewInputs, grain: Grain = inputs.grain): MonthlyCell[] & Cell[] {
+export function selectCells(
+  cells: readonly Cell[],
+  inputs: ViewInputs,
+  grain: Grain = inputs.grain
+): MonthlyCell[] & Cell[] {
   const from = `${inputs.from}-01`;
   const to = `${inputs.to}-31`;
   const guarantee = inputs.dimension === "guarantee" ? null : inputs.guarantee;
@@ -82,7 +86,18 @@ export function segmentTotals(monthly: readonly Cell[]): SegmentTotal[] {
   for (const c of monthly) {
     let t = by.get(c.segment);
     if (!t) {
-      t = {segment: c.segment, exposure_years: 0, insured: 0, actual: 0, expected: 0, cost_eur: 0, ae: null, ae_low: null, ae_high: null, masked: true};
+      t = {
+        segment: c.segment,
+        exposure_years: 0,
+        insured: 0,
+        actual: 0,
+        expected: 0,
+        cost_eur: 0,
+        ae: null,
+        ae_low: null,
+        ae_high: null,
+        masked: true
+      };
       by.set(c.segment, t);
     }
     t.exposure_years += c.exposure_years;
@@ -115,7 +130,15 @@ export function funnelPoints(totals: readonly SegmentTotal[], minExposure: numbe
       const limits = funnelLimits(t.expected);
       const ae = t.ae ?? 0;
       const zone =
-        ae > limits.high998 ? "above 99.8%" : ae > limits.high95 ? "above 95%" : ae < limits.low998 ? "below 99.8%" : ae < limits.low95 ? "below 95%" : "within";
+        ae > limits.high998
+          ? "above 99.8%"
+          : ae > limits.high95
+            ? "above 95%"
+            : ae < limits.low998
+              ? "below 99.8%"
+              : ae < limits.low95
+                ? "below 95%"
+                : "within";
       return {...t, high95: limits.high95, high998: limits.high998, low95: limits.low95, low998: limits.low998, zone};
     });
 }
@@ -169,7 +192,13 @@ export interface CusumPoint {
 }
 
 /** The CUSUM path of one segment over the window's months, with its signal and onset months. */
-export function cusumView(monthly: readonly Cell[], segment: string, from: string, to: string, options: CusumOptions = {}) {
+export function cusumView(
+  monthly: readonly Cell[],
+  segment: string,
+  from: string,
+  to: string,
+  options: CusumOptions = {}
+) {
   const months = monthsBetween(`${from}-01`, `${to}-01`);
   const index = new Map(months.map((m, i) => [m, i]));
   const actual = new Array<number>(months.length).fill(0);
@@ -183,7 +212,12 @@ export function cusumView(monthly: readonly Cell[], segment: string, from: strin
     insured = Math.max(insured, c.insured);
   }
   const result = poissonCusum(actual, expected, options);
-  const points: CusumPoint[] = months.map((month, i) => ({month, s: result.s[i], actual: actual[i], expected: expected[i]}));
+  const points: CusumPoint[] = months.map((month, i) => ({
+    month,
+    s: result.s[i],
+    actual: actual[i],
+    expected: expected[i]
+  }));
   return {
     points,
     h: result.h,
@@ -204,13 +238,39 @@ export function alertsView(monthly: readonly Cell[], inputs: ViewInputs, options
   const exposure = new Map<string, number>();
   for (const c of monthly) exposure.set(c.segment, (exposure.get(c.segment) ?? 0) + c.exposure_years);
   const eligible = monthly.filter((c) => (exposure.get(c.segment) ?? 0) >= inputs.minExposure);
-  return driftAlerts(eligible, months, options).map((a) => ({...a, masked: a.insured < MIN_INSURED, exposure_years: exposure.get(a.segment) ?? 0}));
+  return driftAlerts(eligible, months, options).map((a) => ({
+    ...a,
+    masked: a.insured < MIN_INSURED,
+    exposure_years: exposure.get(a.segment) ?? 0
+  }));
 }
 
 /** CSV text of the alert list as the page shows it (masked figures left empty). */
 export function alertsCsv(alerts: readonly AlertRow[]): string {
-  const columns = ["segment", "onset", "signal", "reason", "actual", "expected", "ae", "excess_claims", "excess_cost_eur", "window_actual", "window_expected", "window_ae"] as const;
-  const masked = new Set(["actual", "expected", "ae", "excess_claims", "excess_cost_eur", "window_actual", "window_expected", "window_ae"]);
+  const columns = [
+    "segment",
+    "onset",
+    "signal",
+    "reason",
+    "actual",
+    "expected",
+    "ae",
+    "excess_claims",
+    "excess_cost_eur",
+    "window_actual",
+    "window_expected",
+    "window_ae"
+  ] as const;
+  const masked = new Set([
+    "actual",
+    "expected",
+    "ae",
+    "excess_claims",
+    "excess_cost_eur",
+    "window_actual",
+    "window_expected",
+    "window_ae"
+  ]);
   const cell = (value: unknown) => {
     if (value === null || value === undefined) return "";
     const text = typeof value === "number" ? String(Math.round(value * 1e4) / 1e4) : String(value);
@@ -233,7 +293,13 @@ export interface LossRatioCell {
 }
 
 /** Loss-ratio cells of one dimension within the window's years; cells under MIN_INSURED have no ratio. */
-export function lossRatioView(cells: readonly LossRatioCell[], dimension: string, from: string, to: string, segments?: ReadonlySet<string>) {
+export function lossRatioView(
+  cells: readonly LossRatioCell[],
+  dimension: string,
+  from: string,
+  to: string,
+  segments?: ReadonlySet<string>
+) {
   const y0 = Number(from.slice(0, 4));
   const y1 = Number(to.slice(0, 4));
   return cells

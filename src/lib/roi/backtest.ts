@@ -79,5 +79,16 @@ export function buildBacktest(claims: readonly BacktestClaim[]): Backtest {
     cumSavings[r + 1] = cumSavings[r] + saving[r];
   }
   const totalHits = cumHits[n];
-  return {n, scores, abuse, saving, arm, cumHits, cumSavings, totalHits, totalSavings: cumSavings[n], baseRate: n ? totalHits / n : 0};
+  return {
+    n,
+    scores,
+    abuse,
+    saving,
+    arm,
+    cumHits,
+    cumSavings,
+    totalHits,
+    totalSavings: cumSavings[n],
+    baseRate: n ? totalHits / n : 0
+  };
 }

@@ -133,7 +133,9 @@ export function intervalAt(boot: BootstrapGrid, k: number, eco: Economics, level
     const row = b * G;
     const h = boot.hits[row + g0] + t * (boot.hits[row + g1] - boot.hits[row + g0]);
     const s =
-      eco.savingPerAbuse === null ? boot.savings[row + g0] + t * (boot.savings[row + g1] - boot.savings[row + g0]) : h * eco.savingPerAbuse;
+      eco.savingPerAbuse === null
+        ? boot.savings[row + g0] + t * (boot.savings[row + g1] - boot.savings[row + g0])
+        : h * eco.savingPerAbuse;
     hits[b] = h;
     nets[b] = s - cost;
   }

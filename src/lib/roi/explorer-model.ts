@@ -6,7 +6,13 @@
  * - `viewAt` (capacity or threshold moved): every KPI at k. O(log n + resamples log resamples), no re-sort.
  */
 import {buildBacktest, type Arm, type Backtest, type BacktestClaim} from "./backtest.js";
-import {bootstrapGrid, intervalAt, type BootstrapGrid, type BootstrapInterval, type BootstrapOptions} from "./bootstrap.js";
+import {
+  bootstrapGrid,
+  intervalAt,
+  type BootstrapGrid,
+  type BootstrapInterval,
+  type BootstrapOptions
+} from "./bootstrap.js";
 import {randomArmCumulative, scoreBands, type Band} from "./bands.js";
 import {thresholdForCapacity, clampCapacity} from "./capacity.js";
 import {curves, type CurvePoint} from "./curves.js";
@@ -34,7 +40,13 @@ export function selectClaims(columns: ClaimColumns, model: string, from: number,
     if (columns.model_version[i] !== model) continue;
     const year = columns.year[i];
     if (year < from || year > to) continue;
-    claims.push({score: columns.score[i], abuse: columns.abuse[i] === 1, saving: columns.saving_eur[i] || 0, arm: columns.arm[i] as Arm, key: columns.rank[i]});
+    claims.push({
+      score: columns.score[i],
+      abuse: columns.abuse[i] === 1,
+      saving: columns.saving_eur[i] || 0,
+      arm: columns.arm[i] as Arm,
+      key: columns.rank[i]
+    });
   }
   return claims;
 }
@@ -65,7 +77,13 @@ export interface EconomicsState {
 export function economicsState(prepared: Prepared, eco: Economics): EconomicsState {
   const optimum = optimalCapacity(prepared.bt, eco);
   const savingPerAbuse = savingPerAbuseInForce(prepared.bt, eco);
-  return {eco, curve: curves(prepared.bt, eco, 400, [optimum.k]), optimum, savingPerAbuse, breakEven: breakEvenPrecision(eco.costPerExpertise, savingPerAbuse)};
+  return {
+    eco,
+    curve: curves(prepared.bt, eco, 400, [optimum.k]),
+    optimum,
+    savingPerAbuse,
+    breakEven: breakEvenPrecision(eco.costPerExpertise, savingPerAbuse)
+  };
 }
 
 export interface ExplorerView {

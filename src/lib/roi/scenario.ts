@@ -70,14 +70,18 @@ export function decodeScenario(search: string, ctx: ScenarioContext): Decoded {
   const k = single("k");
   if (k !== undefined) {
     const value = parseNumber(k);
-    if (value === null || !Number.isInteger(value)) problems.push(`capacity k="${k}" is not a whole number of expertises; using the optimal capacity.`);
+    if (value === null || !Number.isInteger(value))
+      problems.push(`capacity k="${k}" is not a whole number of expertises; using the optimal capacity.`);
     else scenario.k = value;
   }
 
   const cost = single("cost");
   if (cost !== undefined) {
     const value = parseNumber(cost);
-    if (value === null || value <= 0 || value > MAX_EUR) problems.push(`cost="${cost}" is not a cost per expertise in euros (above 0, at most ${MAX_EUR}); using ${ctx.costPerExpertise}.`);
+    if (value === null || value <= 0 || value > MAX_EUR)
+      problems.push(
+        `cost="${cost}" is not a cost per expertise in euros (above 0, at most ${MAX_EUR}); using ${ctx.costPerExpertise}.`
+      );
     else scenario.costPerExpertise = value;
   }
 
@@ -85,14 +89,19 @@ export function decodeScenario(search: string, ctx: ScenarioContext): Decoded {
   if (saving !== undefined) {
     const value = saving === "recorded" ? null : parseNumber(saving);
     if (saving !== "recorded" && (value === null || value <= 0 || value > MAX_EUR))
-      problems.push(`saving="${saving}" is neither "recorded" nor a saving per abuse in euros (above 0, at most ${MAX_EUR}); using the default.`);
+      problems.push(
+        `saving="${saving}" is neither "recorded" nor a saving per abuse in euros (above 0, at most ${MAX_EUR}); using the default.`
+      );
     else scenario.savingPerAbuse = value;
   }
 
   const model = single("model");
   if (model !== undefined) {
     if (ctx.models.includes(model)) scenario.model = model;
-    else problems.push(`model="${model}" is not a model version in the data (${ctx.models.join(", ")}); using ${ctx.defaultModel}.`);
+    else
+      problems.push(
+        `model="${model}" is not a model version in the data (${ctx.models.join(", ")}); using ${ctx.defaultModel}.`
+      );
   }
 
   const [first, last] = ctx.years;
@@ -101,7 +110,9 @@ export function decodeScenario(search: string, ctx: ScenarioContext): Decoded {
     if (text === undefined) return;
     const value = parseNumber(text);
     if (value === null || !Number.isInteger(value) || value < first || value > last)
-      problems.push(`${name}="${text}" is not a year between ${first} and ${last}; using ${name === "from" ? first : last}.`);
+      problems.push(
+        `${name}="${text}" is not a year between ${first} and ${last}; using ${name === "from" ? first : last}.`
+      );
     else scenario[name] = value;
   };
   year("from");

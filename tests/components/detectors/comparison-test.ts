@@ -38,20 +38,36 @@ describe("compareVersions", () => {
   });
 
   it("lists a detector's versions in numeric order", () => {
-    const v = [pageRun({detector: "d", detector_version: "2.10.0", dataset: "x"}), pageRun({detector: "d", detector_version: "2.9.0", dataset: "x"})];
+    const v = [
+      pageRun({detector: "d", detector_version: "2.10.0", dataset: "x"}),
+      pageRun({detector: "d", detector_version: "2.9.0", dataset: "x"})
+    ];
     expect(versionsOf(v, "d")).toEqual(["2.9.0", "2.10.0"]);
   });
 
-  const published = resolve(import.meta.dirname, "../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv");
-  it.skipIf(!existsSync(published))("finds MVSS-Net trained on DEFACTO-84k better than on CASIAv2 only on DEFACTO-12k (published image AUC)", () => {
-    // Published: CASIAv2 -> DEFACTO-84k: CASIAv1plus 0.932 -> 0.771, COVER 0.731 -> 0.525, Columbia 0.980 -> 0.563,
-    // DEFACTO-12k 0.573 -> 0.886, IMD2020 0.656 -> not evaluated.
-    const rows = csvParse(readFileSync(published, "utf8")).filter((r) => r.metric === "image_auc");
-    const real = rows.map((r) => pageRun({detector: r.detector!, detector_version: r.training_data!, dataset: r.test_dataset!, auc: Number(r.value)}));
-    const c = compareVersions(real, "MVSS-Net", "CASIAv2", "DEFACTO-84k", "auc");
-    expect([c.improved, c.worse, c.unchanged, c.notComparable]).toEqual([1, 3, 0, 1]);
-    expect(c.rows.find((r) => r.dataset === "DEFACTO-12k")!.delta).toBeCloseTo(0.886 - 0.573, 12);
-  });
+  const published = resolve(
+    import.meta.dirname,
+    "../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv"
+  );
+  it.skipIf(!existsSync(published))(
+    "finds MVSS-Net trained on DEFACTO-84k better than on CASIAv2 only on DEFACTO-12k (published image AUC)",
+    () => {
+      // Published: CASIAv2 -> DEFACTO-84k: CASIAv1plus 0.932 -> 0.771, COVER 0.731 -> 0.525, Columbia 0.980 -> 0.563,
+      // DEFACTO-12k 0.573 -> 0.886, IMD2020 0.656 -> not evaluated.
+      const rows = csvParse(readFileSync(published, "utf8")).filter((r) => r.metric === "image_auc");
+      const real = rows.map((r) =>
+        pageRun({
+          detector: r.detector!,
+          detector_version: r.training_data!,
+          dataset: r.test_dataset!,
+          auc: Number(r.value)
+        })
+      );
+      const c = compareVersions(real, "MVSS-Net", "CASIAv2", "DEFACTO-84k", "auc");
+      expect([c.improved, c.worse, c.unchanged, c.notComparable]).toEqual([1, 3, 0, 1]);
+      expect(c.rows.find((r) => r.dataset === "DEFACTO-12k")!.delta).toBeCloseTo(0.886 - 0.573, 12);
+    }
+  );
 });
 
 describe("versionComparison", () => {

@@ -38,7 +38,9 @@ describe("funnel plot", () => {
     const onSelect = vi.fn();
     const el = funnelPlot(points, funnelCurve(1, 200), {onSelect});
     el.querySelector<SVGCircleElement>('circle[data-segment="C2"]')!.dispatchEvent(new MouseEvent("click"));
-    el.querySelector<SVGCircleElement>('circle[data-segment="C3"]')!.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"}));
+    el.querySelector<SVGCircleElement>('circle[data-segment="C3"]')!.dispatchEvent(
+      new KeyboardEvent("keydown", {key: "Enter"})
+    );
     expect(onSelect.mock.calls).toEqual([["C2"], ["C3"]]);
   });
 
@@ -76,7 +78,9 @@ describe("alerts table", () => {
   it("shows onset, A/E, excess claims and cost, and masks small segments", () => {
     const alerts = [alert("CT1"), alert("CT2", true)];
     const el = alertsTable(alerts, {csv: alertsCsv(alerts)});
-    const rows = [...el.querySelectorAll("tbody tr")].map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent));
+    const rows = [...el.querySelectorAll("tbody tr")].map((r) =>
+      [...r.querySelectorAll("td")].map((td) => td.textContent)
+    );
     expect(rows[0]).toEqual(["CT1", "2024-03", "2024-06", "cusum", "120", "80.0", "1.50", "40.0", "123 k€"]);
     expect(rows[1].slice(4)).toEqual(["< 11", "< 11", "< 11", "< 11", "< 11"]);
     expect(el.querySelector("th")!.title).toContain("contract id");
@@ -98,9 +102,42 @@ describe("charts", () => {
   it("A/E chart draws the shown periods and counts the masked ones", () => {
     const el = aeChart(
       [
-        {period: "2023-Q1", period_start: "2023-01-01", exposure_years: 10, insured: 40, actual: 5, expected: 4, ae: 1.25, ae_low: 0.4, ae_high: 2.9, masked: false},
-        {period: "2023-Q2", period_start: "2023-04-01", exposure_years: 10, insured: 40, actual: 6, expected: 4, ae: 1.5, ae_low: 0.55, ae_high: 3.3, masked: false},
-        {period: "2023-Q3", period_start: "2023-07-01", exposure_years: 2, insured: 5, actual: null, expected: null, ae: null, ae_low: null, ae_high: null, masked: true}
+        {
+          period: "2023-Q1",
+          period_start: "2023-01-01",
+          exposure_years: 10,
+          insured: 40,
+          actual: 5,
+          expected: 4,
+          ae: 1.25,
+          ae_low: 0.4,
+          ae_high: 2.9,
+          masked: false
+        },
+        {
+          period: "2023-Q2",
+          period_start: "2023-04-01",
+          exposure_years: 10,
+          insured: 40,
+          actual: 6,
+          expected: 4,
+          ae: 1.5,
+          ae_low: 0.55,
+          ae_high: 3.3,
+          masked: false
+        },
+        {
+          period: "2023-Q3",
+          period_start: "2023-07-01",
+          exposure_years: 2,
+          insured: 5,
+          actual: null,
+          expected: null,
+          ae: null,
+          ae_low: null,
+          ae_high: null,
+          masked: true
+        }
       ],
       {title: "A/E by quarter"}
     );
@@ -153,7 +190,9 @@ describe("charts", () => {
       "claimants",
       ["period"]
     );
-    const rows = [...el.querySelectorAll("tbody tr")].map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent));
+    const rows = [...el.querySelectorAll("tbody tr")].map((r) =>
+      [...r.querySelectorAll("td")].map((td) => td.textContent)
+    );
     expect(rows).toEqual([
       ["2024-Q1", "30", "5,000 €"],
       ["2024-Q2", "< 11", "< 11"]

@@ -7,7 +7,17 @@ import {curvePoint} from "../../../src/lib/roi/curves.ts";
 import {decodeScenario, encodeScenario} from "../../../src/lib/roi/scenario.ts";
 import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 
-const lib: RoiLib = {selectClaims, prepare, economicsState, viewAt, capacityForThreshold, curvePoint, decodeScenario, encodeScenario, minCell: MIN_CELL};
+const lib: RoiLib = {
+  selectClaims,
+  prepare,
+  economicsState,
+  viewAt,
+  capacityForThreshold,
+  curvePoint,
+  decodeScenario,
+  encodeScenario,
+  minCell: MIN_CELL
+};
 
 /**
  * 40 claims of model v2 with scores 1 - i/40 (rank i + 1). Abuses at i = 0, 2, 4, 6, 8, 15, 25, 35 (8 of 40).
@@ -42,7 +52,8 @@ function data(): {claims: ClaimColumns; context: RoiContext} {
 }
 
 const kpi = (root: HTMLElement, name: string) => root.querySelector(`[data-kpi="${name}"] .big`)!.textContent;
-const detail = (root: HTMLElement, name: string) => root.querySelector(`[data-kpi="${name}"] .roi-kpi-detail`)!.textContent!;
+const detail = (root: HTMLElement, name: string) =>
+  root.querySelector(`[data-kpi="${name}"] .roi-kpi-detail`)!.textContent!;
 const scenario = "?k=20&cost=300&saving=8000&model=v2&from=2021&to=2022";
 
 function slide(root: HTMLElement, k: number) {
@@ -98,15 +109,26 @@ describe("the ROI explorer", () => {
     expect(replace).toHaveBeenLastCalledWith("?k=26&cost=300&saving=8000&model=v2&from=2021&to=2022");
     // Opening that address again shows the same figures.
     const again = roiExplorer(data(), {lib, search: replace.mock.lastCall![0]});
-    expect([kpi(again, "expertises"), kpi(again, "abuses"), kpi(again, "net")]).toEqual([kpi(root, "expertises"), kpi(root, "abuses"), kpi(root, "net")]);
+    expect([kpi(again, "expertises"), kpi(again, "abuses"), kpi(again, "net")]).toEqual([
+      kpi(root, "expertises"),
+      kpi(root, "abuses"),
+      kpi(root, "net")
+    ]);
   });
 
   it("copies the link of the scenario", async () => {
     const writeText = vi.fn(async () => {});
-    const root = roiExplorer(data(), {lib, search: scenario, clipboard: {writeText}, linkFor: (s) => `http://carnet/expertise-roi${s}`});
+    const root = roiExplorer(data(), {
+      lib,
+      search: scenario,
+      clipboard: {writeText},
+      linkFor: (s) => `http://carnet/expertise-roi${s}`
+    });
     root.querySelector<HTMLButtonElement>(".roi-copy")!.click();
     await Promise.resolve();
-    expect(writeText).toHaveBeenCalledWith("http://carnet/expertise-roi?k=20&cost=300&saving=8000&model=v2&from=2021&to=2022");
+    expect(writeText).toHaveBeenCalledWith(
+      "http://carnet/expertise-roi?k=20&cost=300&saving=8000&model=v2&from=2021&to=2022"
+    );
   });
 
   it("falls back to defaults with a visible notice when the link is invalid", () => {
@@ -147,7 +169,9 @@ describe("the ROI explorer", () => {
     expect(kpi(root, "abuses")).toBe("2");
     expect(root.querySelector(".roi-summary")!.textContent).toContain("20 expertised claims");
     // Random arm in 2022: i = 20, 25, 30, 35 (4 claims): too few to publish.
-    expect(root.querySelector(".roi-summary")!.textContent).toContain("Random control arm: fewer than 11 claims (masked).");
+    expect(root.querySelector(".roi-summary")!.textContent).toContain(
+      "Random control arm: fewer than 11 claims (masked)."
+    );
   });
 });
 
@@ -158,7 +182,13 @@ describe("the chosen point", () => {
     expect(gain.dataset.y).toBe(String(6 / 8));
     // The dot is drawn where the chart's own y axis puts 75%: between its 60% and 80% ticks.
     const ticks = [...gain.ownerSVGElement!.querySelectorAll('g[aria-label="y-axis tick label"] text')];
-    const at = (label: string) => Number(ticks.find((t) => t.textContent === label)!.getAttribute("transform")!.match(/,\s*([-\d.]+)\)/)![1]);
+    const at = (label: string) =>
+      Number(
+        ticks
+          .find((t) => t.textContent === label)!
+          .getAttribute("transform")!
+          .match(/,\s*([-\d.]+)\)/)![1]
+      );
     const cy = Number(gain.querySelector("circle")!.getAttribute("cy"));
     expect(cy).toBeLessThan(at("60%"));
     expect(cy).toBeGreaterThan(at("80%"));

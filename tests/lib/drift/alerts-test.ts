@@ -18,8 +18,22 @@ describe("Poisson change point", () => {
   });
 });
 
-function cells(segment: string, months: string[], actual: (t: number) => number, expected: number, costPerClaim = 100, insured = 50): MonthlyCell[] {
-  return months.map((period, t) => ({segment, period, actual: actual(t), expected, cost_eur: actual(t) * costPerClaim, insured}));
+function cells(
+  segment: string,
+  months: string[],
+  actual: (t: number) => number,
+  expected: number,
+  costPerClaim = 100,
+  insured = 50
+): MonthlyCell[] {
+  return months.map((period, t) => ({
+    segment,
+    period,
+    actual: actual(t),
+    expected,
+    cost_eur: actual(t) * costPerClaim,
+    insured
+  }));
 }
 
 describe("drift alerts", () => {
@@ -52,10 +66,19 @@ describe("drift alerts", () => {
   it("alerts on the funnel alone when the window's A/E is above the 99.8% limit without a CUSUM signal", () => {
     // 10 months at 5 expected; 7 and 8 claims alternately: 75 against 50. The CUSUM ends at 75 - 61.66 = 13.3 < 16.
     const ten = months.slice(0, 10);
-    const alerts = driftAlerts(cells("F", ten, (t) => (t % 2 ? 8 : 7), 5), ten);
+    const alerts = driftAlerts(
+      cells("F", ten, (t) => (t % 2 ? 8 : 7), 5),
+      ten
+    );
     expect(75 / 50).toBeGreaterThan(funnelLimits(50).high998);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]).toMatchObject({segment: "F", reason: "funnel", signal: null, window_actual: 75, window_expected: 50});
+    expect(alerts[0]).toMatchObject({
+      segment: "F",
+      reason: "funnel",
+      signal: null,
+      window_actual: 75,
+      window_expected: 50
+    });
   });
 
   it("sorts alerts by excess cost, largest first", () => {

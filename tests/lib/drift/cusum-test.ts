@@ -58,7 +58,13 @@ describe("CUSUM defaults keep false alarms under the documented rate", () => {
   // An independent seed from the calibration script; 4,000 stable segments per size.
   for (const monthly of [0.1, 1, 5, 20, 30, 60]) {
     it(`at ${monthly} expected claims a month, fewer than 2.5% of 4,000 stable segments signal over 60 months`, () => {
-      const rate = falseAlarmRate(monthly, 60, 4000, (a, e) => poissonCusum(a, e, CUSUM_DEFAULTS), 20261125 + monthly * 1000);
+      const rate = falseAlarmRate(
+        monthly,
+        60,
+        4000,
+        (a, e) => poissonCusum(a, e, CUSUM_DEFAULTS),
+        20261125 + monthly * 1000
+      );
       expect(rate).toBeLessThan(0.025);
     });
   }

@@ -1,5 +1,11 @@
 import {describe, expect, it} from "vitest";
-import {aeWithInterval, funnelLimits, garwoodInterval, poissonCdf, poissonQuantileInterpolated} from "../../../src/lib/drift/poisson.ts";
+import {
+  aeWithInterval,
+  funnelLimits,
+  garwoodInterval,
+  poissonCdf,
+  poissonQuantileInterpolated
+} from "../../../src/lib/drift/poisson.ts";
 
 describe("exact Poisson (Garwood) limits", () => {
   // Published exact 95% limits for a Poisson count (e.g. Ulm 1990, table; Sahai & Khurshid 1993).

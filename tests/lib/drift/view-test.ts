@@ -1,7 +1,26 @@
 import {describe, expect, it} from "vitest";
-import {aeSeries, alertsCsv, alertsView, funnelPoints, lossRatioView, segmentTotals, selectCells, type Cell, type ViewInputs} from "../../../src/lib/drift/view.ts";
+import {
+  aeSeries,
+  alertsCsv,
+  alertsView,
+  funnelPoints,
+  lossRatioView,
+  segmentTotals,
+  selectCells,
+  type Cell,
+  type ViewInputs
+} from "../../../src/lib/drift/view.ts";
 
-const cell = (segment: string, grain: Cell["grain"], period: string, period_start: string, actual: number, expected: number, insured: number, extra: Partial<Cell> = {}): Cell => ({
+const cell = (
+  segment: string,
+  grain: Cell["grain"],
+  period: string,
+  period_start: string,
+  actual: number,
+  expected: number,
+  insured: number,
+  extra: Partial<Cell> = {}
+): Cell => ({
   dimension: "contract",
   grain,
   segment,
@@ -17,7 +36,15 @@ const cell = (segment: string, grain: Cell["grain"], period: string, period_star
   ...extra
 });
 
-const inputs: ViewInputs = {dimension: "contract", grain: "quarter", guarantee: "incapacity", from: "2023-02", to: "2023-12", minExposure: 0, baseline: "segment"};
+const inputs: ViewInputs = {
+  dimension: "contract",
+  grain: "quarter",
+  guarantee: "incapacity",
+  from: "2023-02",
+  to: "2023-12",
+  minExposure: 0,
+  baseline: "segment"
+};
 
 describe("drift page view", () => {
   const cells: Cell[] = [
@@ -31,7 +58,11 @@ describe("drift page view", () => {
 
   it("keeps the chosen grain and guarantee, and a quarter that overlaps the window's first month", () => {
     expect(selectCells(cells, inputs).map((c) => c.period)).toEqual(["2023-Q1"]);
-    expect(selectCells(cells, inputs, "month").map((c) => `${c.segment} ${c.period}`)).toEqual(["A 2023-02", "A 2023-03", "B 2023-03"]);
+    expect(selectCells(cells, inputs, "month").map((c) => `${c.segment} ${c.period}`)).toEqual([
+      "A 2023-02",
+      "A 2023-03",
+      "B 2023-03"
+    ]);
   });
 
   it("switches expected counts to portfolio rates for the portfolio baseline", () => {
@@ -57,22 +88,64 @@ describe("drift page view", () => {
   });
 
   it("writes masked alert figures as empty CSV fields", () => {
-    const months = ["2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"];
+    const months = [
+      "2023-01",
+      "2023-02",
+      "2023-03",
+      "2023-04",
+      "2023-05",
+      "2023-06",
+      "2023-07",
+      "2023-08",
+      "2023-09",
+      "2023-10",
+      "2023-11",
+      "2023-12"
+    ];
     const drifting = months.map((m, t) => cell("SMALL", "month", m, `${m}-01`, t < 6 ? 2 : 12, 2, 8));
     const alerts = alertsView(drifting, {...inputs, from: "2023-01"});
     expect(alerts).toHaveLength(1);
     expect(alerts[0].masked).toBe(true);
     const [header, row] = alertsCsv(alerts).trim().split("\n");
-    expect(header).toBe("segment,onset,signal,reason,actual,expected,ae,excess_claims,excess_cost_eur,window_actual,window_expected,window_ae");
+    expect(header).toBe(
+      "segment,onset,signal,reason,actual,expected,ae,excess_claims,excess_cost_eur,window_actual,window_expected,window_ae"
+    );
     expect(row).toBe("SMALL,2023-07,2023-08,cusum+funnel,,,,,,,,");
   });
 
   it("masks loss ratios of cells under 11 insured and keeps the window's years", () => {
     const view = lossRatioView(
       [
-        {dimension: "contract", segment: "A", year: 2022, premium_eur: 100, cost_eur: 50, claims: 2, loss_ratio: 0.5, insured: 40},
-        {dimension: "contract", segment: "A", year: 2023, premium_eur: 100, cost_eur: 80, claims: 3, loss_ratio: 0.8, insured: 40},
-        {dimension: "contract", segment: "B", year: 2023, premium_eur: 100, cost_eur: 80, claims: 3, loss_ratio: 0.8, insured: 10}
+        {
+          dimension: "contract",
+          segment: "A",
+          year: 2022,
+          premium_eur: 100,
+          cost_eur: 50,
+          claims: 2,
+          loss_ratio: 0.5,
+          insured: 40
+        },
+        {
+          dimension: "contract",
+          segment: "A",
+          year: 2023,
+          premium_eur: 100,
+          cost_eur: 80,
+          claims: 3,
+          loss_ratio: 0.8,
+          insured: 40
+        },
+        {
+          dimension: "contract",
+          segment: "B",
+          year: 2023,
+          premium_eur: 100,
+          cost_eur: 80,
+          claims: 3,
+          loss_ratio: 0.8,
+          insured: 10
+        }
       ],
       "contract",
       "2023-02",

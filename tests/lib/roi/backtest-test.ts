@@ -37,13 +37,28 @@ describe("figures at a capacity, against the hand-worked table", () => {
 
   it("top 1: one abuse saving 8,000 EUR for one 300 EUR expertise", () => {
     expect(pointAt(bt, 1, recorded)).toEqual({
-      k: 1, requested_k: 1, hits: 1, precision: 1, recall: 1 / 3, lift: 2,
-      savings_eur: 8000, cost_eur: 300, net_eur: 7700, roi: 7700 / 300
+      k: 1,
+      requested_k: 1,
+      hits: 1,
+      precision: 1,
+      recall: 1 / 3,
+      lift: 2,
+      savings_eur: 8000,
+      cost_eur: 300,
+      net_eur: 7700,
+      roi: 7700 / 300
     });
   });
 
   it("top 2 takes the tied non-abuse B first, so precision drops to one half", () => {
-    expect(pointAt(bt, 2, recorded)).toMatchObject({hits: 1, precision: 0.5, lift: 1, savings_eur: 8000, cost_eur: 600, net_eur: 7400});
+    expect(pointAt(bt, 2, recorded)).toMatchObject({
+      hits: 1,
+      precision: 0.5,
+      lift: 1,
+      savings_eur: 8000,
+      cost_eur: 600,
+      net_eur: 7400
+    });
   });
 
   it("top 3: two abuses, 13,000 EUR saved, 900 EUR spent", () => {
@@ -58,13 +73,24 @@ describe("figures at a capacity, against the hand-worked table", () => {
 
   it("a capacity larger than the scored set stops at the 6 claims there are", () => {
     expect(pointAt(bt, 10, recorded)).toEqual({
-      k: 6, requested_k: 10, hits: 3, precision: 0.5, recall: 1, lift: 1,
-      savings_eur: 20000, cost_eur: 1800, net_eur: 18200, roi: 18200 / 1800
+      k: 6,
+      requested_k: 10,
+      hits: 3,
+      precision: 0.5,
+      recall: 1,
+      lift: 1,
+      savings_eur: 20000,
+      cost_eur: 1800,
+      net_eur: 18200,
+      roi: 18200 / 1800
     });
   });
 
   it("a saving-per-abuse override replaces the recorded savings by hits x saving", () => {
-    expect(pointAt(bt, 3, {costPerExpertise: 300, savingPerAbuse: 1000})).toMatchObject({savings_eur: 2000, net_eur: 1100});
+    expect(pointAt(bt, 3, {costPerExpertise: 300, savingPerAbuse: 1000})).toMatchObject({
+      savings_eur: 2000,
+      net_eur: 1100
+    });
   });
 
   it("capacity 0 orders nothing and costs nothing", () => {

@@ -16,10 +16,26 @@ describe("score bands", () => {
   it("give naive and random-arm precision side by side", () => {
     const bands = scoreBands(bt, 3);
     // Band 1 = A, B; band 2 = C, D; band 3 = E, F.
-    expect(bands.map((b) => [b.claims, b.abuses, b.naive_precision])).toEqual([[2, 1, 0.5], [2, 1, 0.5], [2, 1, 0.5]]);
-    expect(bands.map((b) => [b.random_claims, b.random_abuses, b.random_precision])).toEqual([[0, 0, null], [1, 0, 0], [1, 1, 1]]);
-    expect(bands.map((b) => [b.rule_claims, b.rule_abuses])).toEqual([[1, 0], [1, 1], [1, 0]]);
-    expect(bands.map((b) => [b.max_score, b.min_score])).toEqual([[0.9, 0.8], [0.8, 0.5], [0.3, 0.1]]);
+    expect(bands.map((b) => [b.claims, b.abuses, b.naive_precision])).toEqual([
+      [2, 1, 0.5],
+      [2, 1, 0.5],
+      [2, 1, 0.5]
+    ]);
+    expect(bands.map((b) => [b.random_claims, b.random_abuses, b.random_precision])).toEqual([
+      [0, 0, null],
+      [1, 0, 0],
+      [1, 1, 1]
+    ]);
+    expect(bands.map((b) => [b.rule_claims, b.rule_abuses])).toEqual([
+      [1, 0],
+      [1, 1],
+      [1, 0]
+    ]);
+    expect(bands.map((b) => [b.max_score, b.min_score])).toEqual([
+      [0.9, 0.8],
+      [0.8, 0.5],
+      [0.3, 0.1]
+    ]);
   });
 
   it("accumulate the random-arm estimate claim by claim, undefined where a band has no random claim", () => {
@@ -39,11 +55,23 @@ describe("today's rule at the same number of expertises", () => {
   });
 
   it("scales to k = 3 with recorded savings: one abuse, 5,000 - 900 = 4,100 EUR net", () => {
-    expect(ruleAt(rule, 3, {costPerExpertise: 300, savingPerAbuse: null})).toEqual({k: 3, hits: 1, savings_eur: 5000, cost_eur: 900, net_eur: 4100});
+    expect(ruleAt(rule, 3, {costPerExpertise: 300, savingPerAbuse: null})).toEqual({
+      k: 3,
+      hits: 1,
+      savings_eur: 5000,
+      cost_eur: 900,
+      net_eur: 4100
+    });
   });
 
   it("scales to k = 6 with 8,000 EUR per abuse: two abuses, 16,000 - 1,800 = 14,200 EUR net", () => {
-    expect(ruleAt(rule, 6, {costPerExpertise: 300, savingPerAbuse: 8000})).toEqual({k: 6, hits: 2, savings_eur: 16000, cost_eur: 1800, net_eur: 14200});
+    expect(ruleAt(rule, 6, {costPerExpertise: 300, savingPerAbuse: 8000})).toEqual({
+      k: 6,
+      hits: 2,
+      savings_eur: 16000,
+      cost_eur: 1800,
+      net_eur: 14200
+    });
   });
 
   it("is absent when no claim was chosen by the rule", () => {
@@ -59,7 +87,11 @@ describe("curves", () => {
   });
 
   it("give gain, lift and net at a capacity", () => {
-    expect(curvePoint(bt, 3, {costPerExpertise: 300, savingPerAbuse: null})).toMatchObject({k: 3, share: 0.5, net_eur: 12100});
+    expect(curvePoint(bt, 3, {costPerExpertise: 300, savingPerAbuse: null})).toMatchObject({
+      k: 3,
+      share: 0.5,
+      net_eur: 12100
+    });
     expect(curvePoint(bt, 3, {costPerExpertise: 300, savingPerAbuse: null}).recall).toBeCloseTo(2 / 3, 12);
     expect(curvePoint(bt, 3, {costPerExpertise: 300, savingPerAbuse: null}).lift).toBeCloseTo(4 / 3, 12);
     expect(curvePoint(bt, 0, {costPerExpertise: 300, savingPerAbuse: null}).lift).toBeNull();

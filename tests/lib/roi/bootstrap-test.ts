@@ -7,7 +7,13 @@ import {handWorked} from "../../roi/fixtures.ts";
 const fixed = {costPerExpertise: 300, savingPerAbuse: 8000};
 
 function claims(n: number, isAbuse: (i: number) => boolean): BacktestClaim[] {
-  return Array.from({length: n}, (_, i) => ({key: i, score: 1 - i / n, abuse: isAbuse(i), saving: isAbuse(i) ? 8000 : 0, arm: "model" as const}));
+  return Array.from({length: n}, (_, i) => ({
+    key: i,
+    score: 1 - i / n,
+    abuse: isAbuse(i),
+    saving: isAbuse(i) ? 8000 : 0,
+    arm: "model" as const
+  }));
 }
 
 describe("the seeded generator", () => {

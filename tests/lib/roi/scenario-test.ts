@@ -1,12 +1,25 @@
 import {describe, expect, it} from "vitest";
 import {decodeScenario, defaultScenario, encodeScenario, type ScenarioContext} from "../../../src/lib/roi/scenario.ts";
 
-const ctx: ScenarioContext = {models: ["v1", "v2"], defaultModel: "v2", years: [2021, 2025], costPerExpertise: 300, savingPerAbuse: null};
+const ctx: ScenarioContext = {
+  models: ["v1", "v2"],
+  defaultModel: "v2",
+  years: [2021, 2025],
+  costPerExpertise: 300,
+  savingPerAbuse: null
+};
 
 describe("scenario links", () => {
   it("without parameters give the defaults and no notice", () => {
     expect(decodeScenario("", ctx)).toEqual({scenario: defaultScenario(ctx), problems: []});
-    expect(defaultScenario(ctx)).toEqual({k: null, costPerExpertise: 300, savingPerAbuse: null, model: "v2", from: 2021, to: 2025});
+    expect(defaultScenario(ctx)).toEqual({
+      k: null,
+      costPerExpertise: 300,
+      savingPerAbuse: null,
+      model: "v2",
+      from: 2021,
+      to: 2025
+    });
   });
 
   it("round-trip every input through the query string", () => {

@@ -43,7 +43,9 @@ export function structuralRejects(rejectsTable: string): string {
  */
 export function numberLines(target: string, source: string, brokenLines: readonly number[], firstLine: number): string {
   const shifted = brokenLines.map((line, j) => line - j);
-  const values = shifted.length ? `SELECT unnest([${shifted.join(", ")}]::BIGINT[]) AS a` : `SELECT NULL::BIGINT AS a WHERE false`;
+  const values = shifted.length
+    ? `SELECT unnest([${shifted.join(", ")}]::BIGINT[]) AS a`
+    : `SELECT NULL::BIGINT AS a WHERE false`;
   return `CREATE OR REPLACE TEMP TABLE ${identifier(target)} AS
     WITH r AS (SELECT rowid AS r, * FROM ${identifier(source)}), broken AS (${values})
     SELECT r.* EXCLUDE (r), r.r + ${firstLine} + (SELECT count(*) FROM broken WHERE a <= r.r + ${firstLine}) AS line FROM r`;

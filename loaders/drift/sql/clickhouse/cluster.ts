@@ -72,7 +72,8 @@ function exposureFrom(db: string): string {
 ALL INNER JOIN (SELECT contract_id, sector_naf, region, start_date, end_date FROM ${identifier(db)}.contracts_local) USING contract_id`;
 }
 
-const CUBE_KEYS = "month_start, quarter_start, year_start, band_month, band_quarter, band_year, contract_id, sector_naf, region, sex, job_category";
+const CUBE_KEYS =
+  "month_start, quarter_start, year_start, band_month, band_quarter, band_year, contract_id, sector_naf, region, sex, job_category";
 
 /** Insured-years per month, contract (with its sector and region), sex, job category and age bands. */
 export function exposureCubeSql(db: string, window: DateWindow): string {

@@ -11,7 +11,11 @@ import type {Grain} from "../../../../src/lib/periods.ts";
 import type {Dimension} from "../../dimensions.ts";
 import {aeCellsSql as duckdbAeCellsSql, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
 import {lossRatioSql as duckdbLossRatioSql} from "../duckdb/loss-ratio.ts";
-import {CLAIM_CUBE, createReferenceRatesSql as duckdbReferenceRatesSql, createSeasonSql as duckdbSeasonSql} from "../duckdb/reference-rates.ts";
+import {
+  CLAIM_CUBE,
+  createReferenceRatesSql as duckdbReferenceRatesSql,
+  createSeasonSql as duckdbSeasonSql
+} from "../duckdb/reference-rates.ts";
 
 export interface CubeTables extends AeCellsTables {
   /** Distinct insured and insured-years per grain, dimension, period and segment. */
@@ -19,7 +23,13 @@ export interface CubeTables extends AeCellsTables {
 }
 
 /** A/E cells from the cubes: the DuckDB statement, counting cube rows and reading the cluster's distinct insured. */
-export function aeCellsSql(dimension: Dimension, grain: Grain, guarantees: readonly string[], baseline: Baseline, t: CubeTables): string {
+export function aeCellsSql(
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
+  t: CubeTables
+): string {
   return duckdbAeCellsSql(dimension, grain, guarantees, baseline, t, {
     claims: CLAIM_CUBE,
     insured: (_period, _segment, d, g) => `SELECT period_start, segment, exposure_years, insured FROM ${t.insured}

@@ -30,7 +30,14 @@ export interface AeCellsTables {
 }
 
 /** Expected counts at the reference rates and seasons, grouped by `groupBy` (expressions over exposure x). */
-function expectedSql(exposure: string, t: AeCellsTables, band: string, segment: string, period: string | null, inList: string): string {
+function expectedSql(
+  exposure: string,
+  t: AeCellsTables,
+  band: string,
+  segment: string,
+  period: string | null,
+  inList: string
+): string {
   const periodColumn = period ? `${period} AS period_start, ` : "";
   return `SELECT ${periodColumn}x.segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
   FROM (SELECT ${period ? `${period}, ` : ""}month(month_start) AS moy, ${segment} AS segment, sex, job_category, ${band} AS age_band,
@@ -54,7 +61,10 @@ export interface AeCounting {
 
 export const countAeRows = (t: AeCellsTables): AeCounting => ({
   claims: CLAIM_ROWS,
-  insured: (period, segment) => `SELECT ${period} AS period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
+  insured: (
+    period,
+    segment
+  ) => `SELECT ${period} AS period_start, ${segment} AS segment, sum(years) AS exposure_years, count(DISTINCT insured_id) AS insured
   FROM ${t.exposure} GROUP BY ALL`
 });
 

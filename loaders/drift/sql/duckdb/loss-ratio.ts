@@ -28,12 +28,19 @@ export interface LossRatioCounting {
 
 export const countRows = (t: LossRatioTables): LossRatioCounting => ({
   claims: CLAIM_ROWS,
-  insured: (_dimension, exposureSegment) => `SELECT year(year_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
+  insured: (
+    _dimension,
+    exposureSegment
+  ) => `SELECT year(year_start) AS year, ${exposureSegment} AS segment, count(DISTINCT insured_id) AS insured,
                sum(years) AS exposure_years
         FROM ${t.exposure} GROUP BY ALL`
 });
 
-export function lossRatioSql(dimension: Dimension, t: LossRatioTables, counting: LossRatioCounting = countRows(t)): string {
+export function lossRatioSql(
+  dimension: Dimension,
+  t: LossRatioTables,
+  counting: LossRatioCounting = countRows(t)
+): string {
   const byContract = dimension === "contract" || dimension === "sector" || dimension === "region";
   const byGuarantee = dimension === "guarantee";
   // Age bands by year: the age on January 1st.

@@ -65,7 +65,13 @@ LEFT JOIN given v ON v.guarantee = g.guarantee AND v.sex = k.sex AND v.job_categ
  */
 export const SEASON_CREDIBILITY = 20;
 
-export function createSeasonSql(table: string, rates: string, exposure: string, facts: string, claims = CLAIM_ROWS): string {
+export function createSeasonSql(
+  table: string,
+  rates: string,
+  exposure: string,
+  facts: string,
+  claims = CLAIM_ROWS
+): string {
   return `CREATE OR REPLACE TEMP TABLE ${table} AS
 WITH e AS (
   SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
