@@ -10,12 +10,12 @@
  */
 import {spawnSync} from "node:child_process";
 import {existsSync, readFileSync} from "node:fs";
-import {ClickHouseEngine} from "../loaders/engine/clickhouse.ts";
-import {ingest} from "../loaders/ingest/ingest.ts";
 import {join} from "node:path";
+import {ClickHouseEngine} from "../loaders/engine/clickhouse.ts";
 import {DuckDbEngine} from "../loaders/engine/duckdb.ts";
 import {literal} from "../loaders/engine/sql.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";
+import {ingest} from "../loaders/ingest/ingest.ts";
 import {arrowBytes} from "../loaders/output/arrow.ts";
 
 /**

@@ -4,15 +4,15 @@
  * Both must stay linear-logarithmic: seconds, not minutes, per million predictions.
  * Run alone with `npx tsx bench/detectors.ts`, or through `npm run bench`.
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream} from "node:fs";
 import {once} from "node:events";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync, createWriteStream} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {DuckDbEngine} from "../loaders/engine/duckdb.ts";
-import {stagePredictions} from "../loaders/detectors/predictions.ts";
 import {runMetrics} from "../loaders/detectors/metrics.ts";
+import {stagePredictions} from "../loaders/detectors/predictions.ts";
 import {readDetectorRuns} from "../loaders/detectors/runs.ts";
+import {DuckDbEngine} from "../loaders/engine/duckdb.ts";
 
 const ROWS = 1_000_000;
 

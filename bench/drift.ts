@@ -11,13 +11,13 @@
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {openExtracts} from "../loaders/extracts/open.ts";
-import {extractsDir} from "../loaders/extracts/location.ts";
 import {driftReport} from "../loaders/drift/drift.ts";
 import {pageCells, pageClaims, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
-import {drillByPeriodSql, drillByProfileSql} from "../src/lib/drift/drilldown.ts";
-import {literal} from "../loaders/engine/sql.ts";
 import type {Engine} from "../loaders/engine/engine.ts";
+import {literal} from "../loaders/engine/sql.ts";
+import {extractsDir} from "../loaders/extracts/location.ts";
+import {openExtracts} from "../loaders/extracts/open.ts";
+import {drillByPeriodSql, drillByProfileSql} from "../src/lib/drift/drilldown.ts";
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();

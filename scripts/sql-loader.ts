@@ -10,9 +10,9 @@
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {basename, extname} from "node:path";
-import {isCarnetError} from "../loaders/errors.ts";
 import {writeCsv} from "../loaders/cli/output.ts";
 import type {Engine, Row} from "../loaders/engine/engine.ts";
+import {isCarnetError} from "../loaders/errors.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";
 import {writeArrow, writeStdout} from "../loaders/output/arrow.ts";
 

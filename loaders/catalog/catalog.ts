@@ -4,9 +4,9 @@
  * front-matter test fails on them).
  */
 import {join} from "node:path";
+import type {AnalysisMeta} from "./front-matter.ts";
 import {inspectAnalysisPages, type InspectedPage} from "./pages.ts";
 import {projectRoot} from "./root.ts";
-import type {AnalysisMeta} from "./front-matter.ts";
 import {defaultUseCasesDir, inspectUseCases} from "./use-cases.ts";
 
 export interface CatalogEntry extends AnalysisMeta {

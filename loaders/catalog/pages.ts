@@ -6,9 +6,9 @@
  */
 import {lstatSync, readdirSync, readFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
-import {checkFrontMatter, splitFrontMatter, type AnalysisMeta} from "./front-matter.ts";
 import type {Problem} from "./fields.ts";
 import {isRecord} from "./fields.ts";
+import {checkFrontMatter, splitFrontMatter, type AnalysisMeta} from "./front-matter.ts";
 
 export const sitePages: readonly string[] = [
   "index.md",

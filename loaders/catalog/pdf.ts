@@ -7,10 +7,9 @@ import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {chromium} from "playwright-core";
+import {CHROMIUM, chromiumArgs} from "../browser/chromium.ts";
 import {CarnetError} from "../errors.ts";
 import {serve} from "../site/serve.ts";
-
-import {CHROMIUM, chromiumArgs} from "../browser/chromium.ts";
 
 export interface PrintOptions {
   /** The built site (default dist/). */

@@ -5,10 +5,10 @@
  */
 import {execFileSync} from "node:child_process";
 import {relative} from "node:path";
+import type {PageLine, Provenance} from "../../src/lib/catalog/provenance.ts";
 import type {Extracts} from "../extracts/open.ts";
 import type {Catalog} from "./catalog.ts";
 import {projectRoot} from "./root.ts";
-import type {PageLine, Provenance} from "../../src/lib/catalog/provenance.ts";
 
 export type {PageLine, Provenance};
 

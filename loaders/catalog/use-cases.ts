@@ -6,9 +6,6 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative} from "node:path";
 import {parse} from "yaml";
-import {CarnetError} from "../errors.ts";
-import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
-import {projectRoot} from "./root.ts";
 import {
   measures,
   stages,
@@ -17,6 +14,9 @@ import {
   type UseCaseCard,
   type YearValue
 } from "../../src/lib/catalog/use-case.ts";
+import {CarnetError} from "../errors.ts";
+import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
+import {projectRoot} from "./root.ts";
 
 export {measures, stages};
 export type {Measure, Stage, UseCaseCard, YearValue};

@@ -5,8 +5,8 @@
  * Machine output goes to stdout, messages to stderr; a user's mistake prints one line and exits 2.
  */
 import {existsSync} from "node:fs";
-import {fileURLToPath} from "node:url";
 import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
 import {isCarnetError} from "../errors.ts";
 
 export interface Verb {

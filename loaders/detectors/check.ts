@@ -4,10 +4,10 @@
  * `files` and `rejects` give the same facts in the shape of the extract check (rows read / accepted /
  * rejected per file, then every reject), so the check verb can print both together.
  */
-import type {Engine} from "../engine/engine.ts";
-import {readDetectorRuns} from "./runs.ts";
-import {runsDir} from "./location.ts";
 import type {Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
+import type {Engine} from "../engine/engine.ts";
+import {runsDir} from "./location.ts";
+import {readDetectorRuns} from "./runs.ts";
 
 export interface DetectorRunsCheck {
   dir: string;

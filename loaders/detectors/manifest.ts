@@ -3,8 +3,8 @@
  * line of the offending field, so a person fixing the file sees all of it at once.
  */
 import {existsSync, readFileSync} from "node:fs";
-import {jsonErrorOffset} from "./json-position.ts";
 import type {Problem, RunManifest} from "../../src/lib/detectors/types.ts";
+import {jsonErrorOffset} from "./json-position.ts";
 
 export interface ManifestResult {
   manifest: RunManifest | null;

@@ -5,9 +5,9 @@
  * (sum_n (R_n - R_{n-1}) P_n, no interpolation), and precision / recall / F1 / accuracy at the decision.
  * A metric that has no meaning on the data (no forged document, nothing flagged...) is null, never NaN or 0.
  */
+import type {Confusion, PrPoint, RocPoint, RunMetrics} from "../../src/lib/detectors/types.ts";
 import type {Engine} from "../engine/engine.ts";
 import * as sql from "./sql/duckdb/metrics.ts";
-import type {Confusion, PrPoint, RocPoint, RunMetrics} from "../../src/lib/detectors/types.ts";
 
 /** Curves carry at most this many points (the origin included). */
 export const MAX_CURVE_POINTS = 200;

@@ -10,11 +10,11 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {basename, join} from "node:path";
-import {cacheDir} from "../extracts/location.ts";
 import type {RunSummary} from "../../src/lib/detectors/metrics.ts";
-import {readDetectorRuns, type DetectorRunsResult} from "./runs.ts";
 import type {DetectorRun, Problem} from "../../src/lib/detectors/types.ts";
+import {cacheDir} from "../extracts/location.ts";
 import {MATRIX_COLUMNS, matrixRecord} from "./records.ts";
+import {readDetectorRuns, type DetectorRunsResult} from "./runs.ts";
 
 /** Bump when the shape or the computation changes, so cached results are not reused. */
 const CACHE_VERSION = 1;

@@ -8,12 +8,12 @@
 import {existsSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import type {Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 import type {Engine} from "../engine/engine.ts";
 import {isCarnetError} from "../errors.ts";
 import {sniffDialect} from "../extracts/dialect.ts";
 import {transcodeToUtf8} from "../extracts/transcode.ts";
 import * as sql from "./sql/duckdb/stage.ts";
-import type {Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 
 export const REQUIRED_COLUMNS = ["document_id", "label", "score"] as const;
 /** Rejected rows listed per file; the rest are counted in one closing problem so output stays readable. */

@@ -5,13 +5,13 @@
  */
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {basename, join} from "node:path";
-import type {Engine} from "../engine/engine.ts";
+import type {DetectorRun, Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
+import type {Engine} from "../engine/engine.ts";
 import {currentFlags, compareVersions} from "./history.ts";
 import {readManifest} from "./manifest.ts";
 import {runMetrics} from "./metrics.ts";
 import {stagePredictions} from "./predictions.ts";
-import type {DetectorRun, Problem, RowAccounting} from "../../src/lib/detectors/types.ts";
 
 export interface RejectedRun {
   folder: string;

@@ -1,13 +1,13 @@
 /** A/E cells and loss-ratio cells read from the tables staged by prepareDrift. */
-import type {Engine} from "../engine/engine.ts";
 import type {Grain} from "../../src/lib/periods.ts";
 import {periodLabel} from "../../src/lib/periods.ts";
+import type {Engine} from "../engine/engine.ts";
 import type {Dimension} from "./dimensions.ts";
 import {tables} from "./prepare.ts";
+import {driftWorkspace} from "./pushdown.ts";
+import * as cube from "./sql/clickhouse/local.ts";
 import {aeCellsSql, type Baseline} from "./sql/duckdb/ae-cells.ts";
 import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
-import * as cube from "./sql/clickhouse/local.ts";
-import {driftWorkspace} from "./pushdown.ts";
 
 export interface AeCell {
   /** "YYYY-MM-DD", first day of the period. */

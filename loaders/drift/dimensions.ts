@@ -1,6 +1,6 @@
 /** The segment dimensions of drift monitoring and the staged column each one groups by. */
-import {CarnetError} from "../errors.ts";
 import {dimensions, type Dimension} from "../../src/lib/drift/dimensions.ts";
+import {CarnetError} from "../errors.ts";
 
 export {dimensionLabels, dimensions, segmentColumn, type Dimension} from "../../src/lib/drift/dimensions.ts";
 

@@ -2,11 +2,11 @@
  * The drift report behind `carnet drift` and the page's loaders: A/E per segment and period with exact
  * intervals, and the alert list.
  */
-import type {Engine} from "../engine/engine.ts";
 import {driftAlerts, type DriftAlert} from "../../src/lib/drift/alerts.ts";
-import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
-import {aeWithInterval} from "../../src/lib/drift/poisson.ts";
 import type {CusumOptions} from "../../src/lib/drift/cusum.ts";
+import {aeWithInterval} from "../../src/lib/drift/poisson.ts";
+import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
+import type {Engine} from "../engine/engine.ts";
 import {aeCells, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
 import {prepareDrift, type DriftSetup, type PrepareOptions} from "./prepare.ts";

@@ -3,16 +3,16 @@
  * guarantee (the page filters and aggregates them as inputs change), loss-ratio cells, the per-claim table for
  * the in-browser drill-down (pseudonymised ids only), and the page's metadata (windows, rates, seasons).
  */
-import type {Engine} from "../engine/engine.ts";
 import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
 import {MIN_INSURED} from "../../src/lib/drift/view.ts";
 import {grains} from "../../src/lib/periods.ts";
+import type {ClickHouseEngine} from "../engine/clickhouse.ts";
+import type {Engine} from "../engine/engine.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
-import type {ClickHouseEngine} from "../engine/clickhouse.ts";
+import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
 import {driftWorkspace, pushedDownWindow} from "./pushdown.ts";
 import {pageClaimRowsSql} from "./sql/clickhouse/cluster.ts";
-import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 

@@ -8,17 +8,17 @@
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {CarnetError} from "../errors.ts";
+import {grains} from "../../src/lib/periods.ts";
 import type {ClickHouseEngine} from "../engine/clickhouse.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import type {Engine, Row} from "../engine/engine.ts";
 import {identifier, literal} from "../engine/sql.ts";
-import {grains} from "../../src/lib/periods.ts";
-import {referenceWindow, tables, windowFromBounds, type DriftSetup, type PrepareOptions} from "./prepare.ts";
+import {CarnetError} from "../errors.ts";
 import * as cluster from "./sql/clickhouse/cluster.ts";
 import * as local from "./sql/clickhouse/local.ts";
 import type {DateWindow} from "./sql/duckdb/exposure.ts";
 import {createReferenceRatesFromCsvSql} from "./sql/duckdb/reference-rates.ts";
+import {referenceWindow, tables, windowFromBounds, type DriftSetup, type PrepareOptions} from "./window.ts";
 
 interface Workspace {
   local: DuckDbEngine;

@@ -3,8 +3,8 @@
  * or Windows-1252, delimiter `,` or `;` (with `;`, decimals may use a comma). Dates are handled per value.
  * Anything outside that is a fatal, one-line error naming the file.
  */
-import {closeSync, openSync, readSync, statSync} from "node:fs";
 import {isUtf8} from "node:buffer";
+import {closeSync, openSync, readSync, statSync} from "node:fs";
 import {basename} from "node:path";
 import {CarnetError} from "../errors.ts";
 

@@ -7,13 +7,13 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
-import {CarnetError} from "../errors.ts";
-import {DuckDbEngine} from "../engine/duckdb.ts";
-import type {Engine} from "../engine/engine.ts";
-import {literal} from "../engine/sql.ts";
 import {ClickHouseEngine} from "../engine/clickhouse.ts";
 import {configuredEngine} from "../engine/configured.ts";
+import {DuckDbEngine} from "../engine/duckdb.ts";
+import type {Engine} from "../engine/engine.ts";
 import {installLoaderErrors} from "../engine/loader-errors.ts";
+import {literal} from "../engine/sql.ts";
+import {CarnetError} from "../errors.ts";
 import {contract} from "./contract.ts";
 import {cacheDir, extractsDir} from "./location.ts";
 import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";

@@ -4,11 +4,11 @@
  * Rows DuckDB cannot split into the right number of fields go straight to the rejects table.
  */
 import {existsSync, mkdtempSync} from "node:fs";
-import {join} from "node:path";
 import {tmpdir} from "node:os";
-import {CarnetError} from "../errors.ts";
+import {join} from "node:path";
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {literal} from "../engine/sql.ts";
+import {CarnetError} from "../errors.ts";
 import type {FileContract} from "./contract.ts";
 import {sniffDialect} from "./dialect.ts";
 import {transcodeToUtf8} from "./transcode.ts";

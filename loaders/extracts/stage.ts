@@ -3,8 +3,8 @@
  * the same name, in dependency order (references point to files staged before). Returns the engine holding
  * those tables plus `rejects`, and the accounting `rows read = rows accepted + rows rejected` per file.
  */
-import {progress, progressDone} from "../progress.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
+import {progress, progressDone} from "../progress.ts";
 import {contract} from "./contract.ts";
 import {locateFile, loadRaw} from "./raw.ts";
 import {validateFile, type FileAccounting} from "./validate.ts";

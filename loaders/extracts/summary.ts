@@ -3,8 +3,8 @@
  * rows read / accepted / rejected per file, and the rejects (masked for publication, capped in number).
  */
 import {relative} from "node:path";
-import type {Extracts} from "./open.ts";
 import {projectRoot} from "./location.ts";
+import type {Extracts} from "./open.ts";
 import {publicRejects} from "./public-rejects.ts";
 import * as clickhouseReasons from "./sql/clickhouse/reject-reasons.ts";
 import * as duckdbReasons from "./sql/duckdb/reject-reasons.ts";

@@ -1,6 +1,6 @@
 import {createReadStream, createWriteStream} from "node:fs";
-import {pipeline} from "node:stream/promises";
 import {Transform} from "node:stream";
+import {pipeline} from "node:stream/promises";
 
 /** Rewrites a Windows-1252 file as UTF-8 (DuckDB reads UTF-8 and Latin-1 only; 1252 differs from Latin-1 on €, œ, ’...). */
 export async function transcodeToUtf8(source: string, target: string): Promise<void> {

@@ -4,8 +4,8 @@
  * what it finds and what it falsely flags. The truth is written to truth.json.
  */
 import {DRIFT_SECTOR_CANDIDATES} from "./catalog.ts";
-import {dayFromParts, dayOf} from "./dates.ts";
 import type {ContractPlan, Drift} from "./contracts.ts";
+import {dayFromParts, dayOf} from "./dates.ts";
 import {Rng} from "./random.ts";
 import {shuffled} from "./samplers.ts";
 

@@ -3,8 +3,8 @@
  * `Distributed` table named like the DuckDB table, so the same queries read both engines' tables by name.
  * Column types follow the contract's staged types; optional values are Nullable.
  */
-import {contract, type Column, type FileContract} from "../extracts/contract.ts";
 import {identifier} from "../engine/sql.ts";
+import {contract, type Column, type FileContract} from "../extracts/contract.ts";
 
 const types: Record<Column["type"], string> = {text: "String", date: "Date", integer: "Int32", decimal: "Float64"};
 

@@ -9,9 +9,9 @@ import {join} from "node:path";
 import {ClickHouseEngine, parseClickHouseUrl} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
 import {clickhouseLiteral, identifier, literal} from "../engine/sql.ts";
+import {CarnetError} from "../errors.ts";
 import {contract} from "../extracts/contract.ts";
 import {openStagedExtracts} from "../extracts/open.ts";
-import {CarnetError} from "../errors.ts";
 import {
   DATE_RANGE,
   dateRangeSql,

@@ -4,9 +4,9 @@
  * (model versions, years, how claims enter the backtest). The page rebuilds the backtest from them with the
  * shared math, so the browser and `carnet roi` agree by construction.
  */
-import type {Engine, Row} from "../engine/engine.ts";
 import {BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED} from "../../src/lib/roi/bootstrap.ts";
 import {BUSINESS_COST_EUR} from "../../src/lib/roi/economics.ts";
+import type {Engine, Row} from "../engine/engine.ts";
 import {modelVersions} from "./scored-claims.ts";
 import {roiSql} from "./sql.ts";
 

@@ -2,11 +2,11 @@
  * The headless ROI report (`carnet roi`): figures at the requested capacities (or a default grid) and the
  * optimum, from the same shared math the page uses.
  */
-import type {Engine} from "../engine/engine.ts";
 import {buildBacktest} from "../../src/lib/roi/backtest.ts";
+import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "../../src/lib/roi/economics.ts";
 import {pointAt, type CapacityPoint} from "../../src/lib/roi/metrics.ts";
 import {optimalCapacity, type Optimum} from "../../src/lib/roi/optimum.ts";
-import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "../../src/lib/roi/economics.ts";
+import type {Engine} from "../engine/engine.ts";
 import {loadScoredClaims, resolveModel, toBacktestClaims} from "./scored-claims.ts";
 
 export interface RoiReportOptions {

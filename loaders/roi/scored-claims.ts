@@ -1,10 +1,10 @@
 /**
  * The backtest's claims as read from the staged tables, and the model versions to choose from.
  */
-import {CarnetError} from "../errors.ts";
-import type {Engine} from "../engine/engine.ts";
 import type {Arm, BacktestClaim} from "../../src/lib/roi/backtest.ts";
 import type {Band} from "../../src/lib/roi/bands.ts";
+import type {Engine} from "../engine/engine.ts";
+import {CarnetError} from "../errors.ts";
 import type {RoiFilter} from "./filter.ts";
 import {roiSql} from "./sql.ts";
 

@@ -5,10 +5,10 @@
 import type {ClickHouseEngine} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
 import type {RoiFilter} from "./filter.ts";
-import * as duckdbClaims from "./sql/duckdb/claims.ts";
-import * as duckdbBands from "./sql/duckdb/bands.ts";
-import * as clickhouseClaims from "./sql/clickhouse/claims.ts";
 import * as clickhouseBands from "./sql/clickhouse/bands.ts";
+import * as clickhouseClaims from "./sql/clickhouse/claims.ts";
+import * as duckdbBands from "./sql/duckdb/bands.ts";
+import * as duckdbClaims from "./sql/duckdb/claims.ts";
 
 export interface RoiSql {
   scoredClaimsSql(filter: RoiFilter): string;

@@ -1,6 +1,6 @@
 // Claims drift page: actual and expected claims per dimension, period grain, segment, guarantee and period (Arrow IPC).
-import {openExtracts} from "../../loaders/extracts/open.ts";
 import {CELL_COLUMNS, pageCells, preparePage} from "../../loaders/drift/page-data.ts";
+import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeArrow} from "../../loaders/output/arrow.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();

@@ -1,6 +1,6 @@
 // Claims drift page: loss ratio S/P per dimension, segment and accident year (Arrow IPC).
-import {openExtracts} from "../../loaders/extracts/open.ts";
 import {LOSS_RATIO_COLUMNS, pageLossRatio, preparePage} from "../../loaders/drift/page-data.ts";
+import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeArrow} from "../../loaders/output/arrow.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();

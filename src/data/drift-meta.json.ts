@@ -1,6 +1,6 @@
 // Claims drift page: windows, reference rates, seasonal factors and CUSUM settings (JSON).
-import {openExtracts} from "../../loaders/extracts/open.ts";
 import {pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
+import {openExtracts} from "../../loaders/extracts/open.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();
 const setup = await preparePage(engine, {snapshotDate, extractsDir: dir});

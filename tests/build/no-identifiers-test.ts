@@ -3,8 +3,8 @@ import {extname, join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {csvParse} from "d3";
 import {describe, expect, test} from "vitest";
-import {findIdentifier} from "./identifiers.ts";
 import {listFiles, projectRoot, requireDist} from "./dist-files.ts";
+import {findIdentifier} from "./identifiers.ts";
 
 const TEXT = new Set([".html", ".js", ".mjs", ".json", ".csv", ".tsv", ".txt", ".md", ".css", ".svg", ".xml", ".map"]);
 /** Data formats we cannot open here: a page must not ship them (DuckDB-Wasm reads Arrow, not Parquet, offline). */

@@ -3,8 +3,8 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {projectRoot} from "../../loaders/catalog/root.ts";
+import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 
 const root = projectRoot();
 

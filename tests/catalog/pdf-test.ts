@@ -2,11 +2,11 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
-import {formatEur} from "../../src/lib/format/catalog.ts";
 import {projectRoot} from "../../loaders/catalog/root.ts";
 import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
+import {formatEur} from "../../src/lib/format/catalog.ts";
 import {carnet} from "../cli/run-carnet.ts";
 import {readPdf} from "./pdf-text.ts";
 

@@ -2,7 +2,6 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {formatEur} from "../../src/lib/format/catalog.ts";
 import {readUseCases, type UseCaseCard} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {expertiseFigures} from "../../loaders/catalog/value/expertise.ts";
@@ -10,6 +9,7 @@ import {buildValueReport} from "../../loaders/catalog/value/report.ts";
 import {driftReport} from "../../loaders/drift/drift.ts";
 import {openExtracts, type Extracts} from "../../loaders/extracts/open.ts";
 import {roiReport} from "../../loaders/roi/report.ts";
+import {formatEur} from "../../src/lib/format/catalog.ts";
 import {carnet} from "../cli/run-carnet.ts";
 import {expertiseTables, type Expertised} from "./value-tables.ts";
 

@@ -1,8 +1,8 @@
 import {mkdtempSync, readdirSync, rmSync} from "node:fs";
-import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {files, withExtra, writeExtracts} from "../extracts/fixture.ts";
 import {carnet} from "./run-carnet.ts";
 

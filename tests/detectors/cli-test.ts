@@ -1,5 +1,5 @@
-import {describe, expect, it} from "vitest";
 import {csvParse} from "d3";
+import {describe, expect, it} from "vitest";
 import {carnet} from "../cli/run-carnet.ts";
 import {manifestFor, runsFolder} from "./run-folders.ts";
 

@@ -1,4 +1,4 @@
-import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
+import {type DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 
 export type Prediction = [label: 0 | 1, score: number, decision?: 0 | 1 | null];
 

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {decisionMetrics, runMetrics, MAX_CURVE_POINTS} from "../../loaders/detectors/metrics.ts";
+import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {predictionsTable, type Prediction} from "./helpers.ts";
 
 let engine: DuckDbEngine;

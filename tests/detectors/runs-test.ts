@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {readDetectorRuns} from "../../loaders/detectors/runs.ts";
 import {checkDetectorRuns} from "../../loaders/detectors/check.ts";
+import {readDetectorRuns} from "../../loaders/detectors/runs.ts";
 import {manifestFor, runsFolder} from "./run-folders.ts";
 
 describe("reading a detector-runs folder", () => {

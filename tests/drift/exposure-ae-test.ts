@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import type {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {aeCells, lossRatioCells} from "../../loaders/drift/cells.ts";
 import {withInterval} from "../../loaders/drift/drift.ts";
 import {defaultReference, prepareDrift, tables} from "../../loaders/drift/prepare.ts";
+import type {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {claim, engineWith, ratesFolder} from "./fixtures.ts";
 
 // Three insured, hand-worked in days over 2021 (365.25 days to the year):

@@ -1,9 +1,9 @@
+import {rmSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {readRejects, stageExtracts} from "../../loaders/extracts/stage.ts";
 import {writeExtracts} from "./fixture.ts";
-import {rmSync} from "node:fs";
 
 describe("Parquet deliveries", () => {
   it("reads claims.parquet with proper types in place of claims.csv and validates it the same way", async () => {

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import type {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
-import {loadScoreBands, loadScoredClaims, modelVersions, resolveModel} from "../../loaders/roi/scored-claims.ts";
 import {roiReport} from "../../loaders/roi/report.ts";
+import {loadScoreBands, loadScoredClaims, modelVersions, resolveModel} from "../../loaders/roi/scored-claims.ts";
 import {buildBacktest} from "../../src/lib/roi/backtest.ts";
 import {scoreBands} from "../../src/lib/roi/bands.ts";
 import {handWorked} from "./fixtures.ts";
@@ -94,7 +94,7 @@ describe("score bands in SQL", () => {
       [2, 2, 1, 0.5, 1, 0, 0],
       [3, 2, 1, 0.5, 1, 1, 1]
     ]);
-    const pageBands = scoreBands(buildBacktest(handWorked), 3).map(({start, end, ...rest}) => rest);
+    const pageBands = scoreBands(buildBacktest(handWorked), 3).map(({start: _start, end: _end, ...rest}) => rest);
     expect(sqlBands).toEqual(pageBands);
   });
 });

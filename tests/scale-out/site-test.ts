@@ -6,9 +6,9 @@
  */
 import {existsSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {distDir} from "../build/dist-files.ts";
 import {SERVER} from "../../scripts/clickhouse/cluster.ts";
 import {siteCheck} from "../../scripts/clickhouse/site-check.ts";
+import {distDir} from "../build/dist-files.ts";
 
 describe("the site built from a ClickHouse cluster", () => {
   it("has every data file equal to the DuckDB build's and passes the page test", {timeout: 900_000}, async () => {

@@ -4,10 +4,10 @@
  * claims since the onset), on the incapacity guarantee, by contract and by sector. Only alerts with a positive
  * excess count. The total is masked when the alerts describe fewer than 11 insured.
  */
-import type {Engine} from "../../engine/engine.ts";
+import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
 import {driftReport} from "../../drift/drift.ts";
-import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
+import type {Engine} from "../../engine/engine.ts";
 
 export interface DriftDimensionFigures {
   dimension: Dimension;

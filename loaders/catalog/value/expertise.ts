@@ -7,11 +7,11 @@
  *   capacity) would have netted on the same claims.
  * A year whose backtest holds fewer than 11 claims is masked (statistical secrecy).
  */
+import {BUSINESS_COST_EUR, type Economics} from "../../../src/lib/roi/economics.ts";
+import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 import type {Engine} from "../../engine/engine.ts";
 import {roiReport} from "../../roi/report.ts";
 import {resolveModel, loadScoredClaims} from "../../roi/scored-claims.ts";
-import {BUSINESS_COST_EUR, type Economics} from "../../../src/lib/roi/economics.ts";
-import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 
 export interface ExpertisePeriod {
   /** A year, or null for the whole period. */

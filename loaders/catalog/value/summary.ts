@@ -3,7 +3,7 @@
  * disagrees with the tables. Money is written in whole euros (formatEur), as in the tables.
  */
 import {formatCount, formatEur} from "../../../src/lib/format/catalog.ts";
-import type {ValueReport} from "./report.ts";
+import type {ValueReport} from "./types.ts";
 
 const stageNames: Record<string, string> = {
   exploration: "exploration",

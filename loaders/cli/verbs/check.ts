@@ -1,12 +1,12 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import {formatFlag, parseVerbArgs} from "../args.ts";
-import {writeJson} from "../output.ts";
+import {extractsDir} from "../../extracts/location.ts";
 import {openExtracts} from "../../extracts/open.ts";
 import {readRejects, type Accounting} from "../../extracts/stage.ts";
-import {extractsDir} from "../../extracts/location.ts";
-import type {FileAccounting} from "../../extracts/validate.ts";
 import type {Reject} from "../../extracts/stage.ts";
+import type {FileAccounting} from "../../extracts/validate.ts";
+import {formatFlag, parseVerbArgs} from "../args.ts";
+import {writeJson} from "../output.ts";
 
 export const summary = "Validate an extract folder and print rows read / accepted / rejected per file";
 export const help = `

@@ -1,10 +1,10 @@
-import {formatFlag, parseVerbArgs} from "../args.ts";
-import {progress, progressDone, warn} from "../../progress.ts";
-import {writeCsv, writeJson} from "../output.ts";
-import {CarnetError} from "../../errors.ts";
 import {runsDir} from "../../detectors/location.ts";
-import {readDetectorRuns} from "../../detectors/runs.ts";
 import {RECORD_COLUMNS, runRecord} from "../../detectors/records.ts";
+import {readDetectorRuns} from "../../detectors/runs.ts";
+import {CarnetError} from "../../errors.ts";
+import {progress, progressDone, warn} from "../../progress.ts";
+import {formatFlag, parseVerbArgs} from "../args.ts";
+import {writeCsv, writeJson} from "../output.ts";
 
 export const summary = "Metrics of every detector run (AUC, average precision, precision/recall/F1 at the decision)";
 export const help = `

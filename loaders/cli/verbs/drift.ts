@@ -1,13 +1,13 @@
-import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../../errors.ts";
-import {writeCsv, writeJson} from "../output.ts";
-import {openExtracts} from "../../extracts/open.ts";
-import {extractsDir} from "../../extracts/location.ts";
+import {CUSUM_DEFAULTS} from "../../../src/lib/drift/cusum.ts";
+import {grains, type Grain} from "../../../src/lib/periods.ts";
 import {parseDimension} from "../../drift/dimensions.ts";
 import {driftReport} from "../../drift/drift.ts";
 import {baselines, type Baseline} from "../../drift/sql/duckdb/ae-cells.ts";
-import {CUSUM_DEFAULTS} from "../../../src/lib/drift/cusum.ts";
-import {grains, type Grain} from "../../../src/lib/periods.ts";
+import {CarnetError} from "../../errors.ts";
+import {extractsDir} from "../../extracts/location.ts";
+import {openExtracts} from "../../extracts/open.ts";
+import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
+import {writeCsv, writeJson} from "../output.ts";
 
 export const summary = "Claims drift: actual vs expected per segment and period, with exact intervals and alerts";
 export const help = `

@@ -1,10 +1,10 @@
 import {resolve} from "node:path";
-import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
 import {CarnetError} from "../../errors.ts";
-import {progress, progressDone} from "../../progress.ts";
-import {writeJson} from "../output.ts";
 import {projectRoot} from "../../extracts/location.ts";
 import {generate, isSafeOutput} from "../../generate/index.ts";
+import {progress, progressDone} from "../../progress.ts";
+import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
+import {writeJson} from "../output.ts";
 
 export const summary =
   "Write a deterministic synthetic extract folder (claims, expertises, scores, detector runs, truth.json)";

@@ -1,7 +1,7 @@
-import {parseVerbArgs} from "../args.ts";
 import {CarnetError} from "../../errors.ts";
-import {writeJson} from "../output.ts";
 import {ingest} from "../../ingest/ingest.ts";
+import {parseVerbArgs} from "../args.ts";
+import {writeJson} from "../output.ts";
 
 export const summary = "Validate an extract folder and load its accepted rows into a ClickHouse cluster";
 export const help = `

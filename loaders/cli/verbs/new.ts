@@ -1,6 +1,6 @@
-import {parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../../errors.ts";
 import {scaffoldAnalysis} from "../../catalog/scaffold.ts";
+import {CarnetError} from "../../errors.ts";
+import {parseVerbArgs} from "../args.ts";
 
 export const summary = "Scaffold a new analysis page (front matter, outline, loader stub) and print its path";
 export const help = `

@@ -1,13 +1,13 @@
 import {resolve} from "node:path";
-import {formatFlag, parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../../errors.ts";
-import {writeJson} from "../output.ts";
 import {printPageToPdf} from "../../catalog/pdf.ts";
 import {projectRoot} from "../../catalog/root.ts";
 import {readUseCases} from "../../catalog/use-cases.ts";
 import {computeValueReport} from "../../catalog/value/compute.ts";
+import {CarnetError} from "../../errors.ts";
 import {extractsDir} from "../../extracts/location.ts";
 import {openExtracts} from "../../extracts/open.ts";
+import {formatFlag, parseVerbArgs} from "../args.ts";
+import {writeJson} from "../output.ts";
 
 export const summary =
   "The leadership value report: figures and summary (json/text), or the built page printed to an A4 PDF";

@@ -1,10 +1,10 @@
-import {numberFlag, formatFlag, parseVerbArgs} from "../args.ts";
-import {CarnetError} from "../../errors.ts";
-import {writeCsv, writeJson} from "../output.ts";
-import {openExtracts} from "../../extracts/open.ts";
-import {extractsDir} from "../../extracts/location.ts";
-import {roiReport} from "../../roi/report.ts";
 import {BUSINESS_COST_EUR} from "../../../src/lib/roi/economics.ts";
+import {CarnetError} from "../../errors.ts";
+import {extractsDir} from "../../extracts/location.ts";
+import {openExtracts} from "../../extracts/open.ts";
+import {roiReport} from "../../roi/report.ts";
+import {numberFlag, formatFlag, parseVerbArgs} from "../args.ts";
+import {writeCsv, writeJson} from "../output.ts";
 
 export const summary =
   "Backtest expertise targeting: hits, precision, lift and net savings by capacity, and the optimum";

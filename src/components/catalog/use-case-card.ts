@@ -3,9 +3,9 @@
  * value, value figures per year, and links to the analyses that serve it.
  */
 import type {UseCaseCard} from "../../lib/catalog/use-case.js";
-import {el} from "./dom.js";
 import {formatEur} from "../../lib/format/catalog.js";
 import {statusBadge} from "./catalog-list.js";
+import {el} from "./dom.js";
 
 /** A use-case card as the page loader writes it: the card's facts (types only, erased at build) and its analyses. */
 export interface CardData extends Omit<UseCaseCard, "measured" | "stage"> {

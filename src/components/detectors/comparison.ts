@@ -4,8 +4,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import {METRIC_LABELS, formatDelta, formatMetric} from "../../lib/detectors/metrics.js";
 import type {VersionComparison} from "../../lib/detectors/compare.js";
+import {METRIC_LABELS, formatDelta, formatMetric} from "../../lib/detectors/metrics.js";
 
 export function versionComparison(comparison: VersionComparison, {width = 640}: {width?: number} = {}): HTMLElement {
   const {rows, versionA, versionB, detector, metric} = comparison;

@@ -6,8 +6,8 @@
  * an "input" event, so a page can write `const cell = view(detectorMatrix(...))`.
  */
 import * as d3 from "d3";
-import {METRIC_LABELS, formatMetric, type Metric} from "../../lib/detectors/metrics.js";
 import {versionOrder} from "../../lib/detectors/compare.js";
+import {METRIC_LABELS, formatMetric, type Metric} from "../../lib/detectors/metrics.js";
 
 /** What a cell needs; page runs carry more. */
 export interface MatrixRun {

@@ -4,8 +4,8 @@
  * it) calls `onSelect(segment)`; the selected segment is ringed.
  */
 import * as Plot from "@observablehq/plot";
-import type {FunnelPoint} from "../../lib/drift/view.ts";
 import type {FunnelLimits} from "../../lib/drift/poisson.ts";
+import type {FunnelPoint} from "../../lib/drift/view.ts";
 import {formatNumber, formatRatio} from "../../lib/format/drift.js";
 
 export interface FunnelPlotOptions {

@@ -2,8 +2,8 @@
  * The backtest by score decile: naive precision (every expertised claim of the decile, whatever chose it) beside
  * the random control arm's precision (unbiased but on few claims). Cells over fewer than 11 claims are masked.
  */
-import type {Band} from "../../lib/roi/bands.ts";
 import {formatCount, formatPercent, formatScore, MASKED} from "../../lib/format/roi.js";
+import type {Band} from "../../lib/roi/bands.ts";
 
 export function decileTable(bands: readonly Band[], {minCell = 11}: {minCell?: number} = {}): HTMLTableElement {
   const table = document.createElement("table");

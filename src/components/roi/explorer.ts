@@ -7,15 +7,14 @@
  * model or period -> prepare (rank, cumulative arrays, bootstrap); cost or saving -> curves and optimum;
  * capacity or threshold -> lookups, text and two marker attributes (well inside one animation frame).
  */
-import type {ClaimColumns, ExplorerView, EconomicsState, Prepared} from "../../lib/roi/explorer-model.ts";
-import type * as ExplorerModel from "../../lib/roi/explorer-model.ts";
+import {formatCount, formatPercent} from "../../lib/format/roi.js";
 import type * as Capacity from "../../lib/roi/capacity.ts";
 import type * as Curves from "../../lib/roi/curves.ts";
+import type {ClaimColumns, ExplorerView, EconomicsState, Prepared} from "../../lib/roi/explorer-model.ts";
+import type * as ExplorerModel from "../../lib/roi/explorer-model.ts";
 import type * as ScenarioModule from "../../lib/roi/scenario.ts";
-import type {Scenario} from "../../lib/roi/scenario.ts";
 import {curveChart, type CurveChart} from "./curve-chart.js";
 import {decileTable} from "./decile-table.js";
-import {formatCount, formatPercent} from "../../lib/format/roi.js";
 import {kpiCards} from "./kpi-cards.js";
 import {scenarioForm} from "./scenario-form.js";
 

@@ -3,7 +3,6 @@
  * the comparison with today's rule. Built once; `update` rewrites only their text, so a slider move costs a few
  * text nodes. Figures over fewer than 11 claims are masked (statistical secrecy).
  */
-import type {ExplorerView, EconomicsState} from "../../lib/roi/explorer-model.ts";
 import {
   formatCount,
   formatEuros,
@@ -13,6 +12,7 @@ import {
   formatSignedEuros,
   MASKED
 } from "../../lib/format/roi.js";
+import type {ExplorerView, EconomicsState} from "../../lib/roi/explorer-model.ts";
 
 export interface KpiContext {
   /** Claims in the backtest. */

@@ -6,10 +6,10 @@
  * number of distinct insured exposed in it; a sum of cells (a segment over a window) is credited with the
  * largest of its cells' counts, a lower bound on its distinct insured, so masking errs on the safe side.
  */
+import {monthsBetween, type Grain} from "../periods.js";
 import {driftAlerts, type DriftAlert, type MonthlyCell} from "./alerts.js";
 import {poissonCusum, type CusumOptions} from "./cusum.js";
 import {aeWithInterval, funnelLimits} from "./poisson.js";
-import {monthsBetween, type Grain} from "../periods.js";
 
 export const MIN_INSURED = 11;
 

@@ -9,8 +9,8 @@
  * nearest grid capacities (linear interpolation between them, exact on the grid), O(resamples).
  */
 import type {Backtest} from "./backtest.js";
-import type {Economics} from "./economics.js";
 import {sampleCapacities} from "./curves.js";
+import type {Economics} from "./economics.js";
 
 /** Documented on the page: 200 resamples, seed 2016, 90% percentile intervals. */
 export const BOOTSTRAP_RESAMPLES = 200;

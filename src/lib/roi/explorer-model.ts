@@ -6,6 +6,7 @@
  * - `viewAt` (capacity or threshold moved): every KPI at k. O(log n + resamples log resamples), no re-sort.
  */
 import {buildBacktest, type Arm, type Backtest, type BacktestClaim} from "./backtest.js";
+import {randomArmCumulative, scoreBands, type Band} from "./bands.js";
 import {
   bootstrapGrid,
   intervalAt,
@@ -13,7 +14,6 @@ import {
   type BootstrapInterval,
   type BootstrapOptions
 } from "./bootstrap.js";
-import {randomArmCumulative, scoreBands, type Band} from "./bands.js";
 import {thresholdForCapacity, clampCapacity} from "./capacity.js";
 import {curves, type CurvePoint} from "./curves.js";
 import {breakEvenPrecision, savingPerAbuseInForce, type Economics} from "./economics.js";

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import {describe, expect, test} from "vitest";
-import {catalogList} from "../../../src/components/catalog/catalog-list.ts";
 import {facet, filterCatalog, type CatalogItem} from "../../../src/components/catalog/catalog-filter.ts";
-import {formatEur, formatEurShort} from "../../../src/lib/format/catalog.ts";
+import {catalogList} from "../../../src/components/catalog/catalog-list.ts";
 import {lifecycleBoard} from "../../../src/components/catalog/lifecycle-board.ts";
 import {pageFromLocation, provenanceFooter, type ProvenanceData} from "../../../src/components/catalog/provenance.ts";
 import {useCaseCard, type CardData} from "../../../src/components/catalog/use-case-card.ts";
 import {pipelineChart, valueEffortChart} from "../../../src/components/catalog/value-charts.ts";
 import {valueTable} from "../../../src/components/catalog/value-table.ts";
+import {formatEur, formatEurShort} from "../../../src/lib/format/catalog.ts";
 
 function item(title: string, fields: Partial<CatalogItem> = {}): CatalogItem {
   return {

@@ -3,8 +3,8 @@ import {existsSync, readFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {csvParse} from "d3";
 import {describe, expect, it} from "vitest";
-import {compareVersions, versionsOf} from "../../../src/lib/detectors/compare.ts";
 import {versionComparison} from "../../../src/components/detectors/comparison.ts";
+import {compareVersions, versionsOf} from "../../../src/lib/detectors/compare.ts";
 import {formatDelta, formatMetric} from "../../../src/lib/detectors/metrics.ts";
 import {pageRun} from "../../detectors/page-runs.ts";
 

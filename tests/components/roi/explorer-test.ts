@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import {describe, expect, it, vi} from "vitest";
 import {roiExplorer, type RoiContext, type RoiLib} from "../../../src/components/roi/explorer.ts";
-import {economicsState, prepare, selectClaims, viewAt, type ClaimColumns} from "../../../src/lib/roi/explorer-model.ts";
 import {capacityForThreshold} from "../../../src/lib/roi/capacity.ts";
 import {curvePoint} from "../../../src/lib/roi/curves.ts";
+import {economicsState, prepare, selectClaims, viewAt, type ClaimColumns} from "../../../src/lib/roi/explorer-model.ts";
 import {decodeScenario, encodeScenario} from "../../../src/lib/roi/scenario.ts";
 import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
 

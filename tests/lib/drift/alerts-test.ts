@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {poissonChangePoint} from "../../../src/lib/drift/change-point.ts";
 import {driftAlerts, monthlySeries, type MonthlyCell} from "../../../src/lib/drift/alerts.ts";
+import {poissonChangePoint} from "../../../src/lib/drift/change-point.ts";
 import {funnelLimits} from "../../../src/lib/drift/poisson.ts";
 import {monthsBetween} from "../../../src/lib/periods.ts";
 

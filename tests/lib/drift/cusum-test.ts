@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {CUSUM_DEFAULTS, cusumAllowance, poissonCusum} from "../../../src/lib/drift/cusum.ts";
 import {falseAlarmRate} from "../../../loaders/drift/simulate.ts";
+import {CUSUM_DEFAULTS, cusumAllowance, poissonCusum} from "../../../src/lib/drift/cusum.ts";
 
 describe("Poisson CUSUM", () => {
   it("uses the likelihood-ratio allowance k = (gamma - 1) / ln(gamma)", () => {

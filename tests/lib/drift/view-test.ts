@@ -1,4 +1,5 @@
 import {describe, expect, it} from "vitest";
+import {withLocalPersons} from "../../../loaders/drift/page-data.ts";
 import {
   aeSeries,
   alertsCsv,
@@ -157,8 +158,6 @@ describe("drift page view", () => {
     ]);
   });
 });
-
-import {withLocalPersons} from "../../../loaders/drift/page-data.ts";
 
 describe("drill-down table", () => {
   it("numbers people by first appearance and drops claim ids and pseudonyms", () => {

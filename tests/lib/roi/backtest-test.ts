@@ -1,9 +1,9 @@
 import {describe, expect, it} from "vitest";
 import {buildBacktest} from "../../../src/lib/roi/backtest.ts";
+import {capacityForThreshold, thresholdForCapacity} from "../../../src/lib/roi/capacity.ts";
+import {breakEvenPrecision, savingPerAbuseInForce} from "../../../src/lib/roi/economics.ts";
 import {pointAt} from "../../../src/lib/roi/metrics.ts";
 import {optimalCapacity} from "../../../src/lib/roi/optimum.ts";
-import {breakEvenPrecision, savingPerAbuseInForce} from "../../../src/lib/roi/economics.ts";
-import {capacityForThreshold, thresholdForCapacity} from "../../../src/lib/roi/capacity.ts";
 import {businessBaseline, handWorked} from "../../roi/fixtures.ts";
 
 const recorded = {costPerExpertise: 300, savingPerAbuse: null};

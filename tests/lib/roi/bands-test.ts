@@ -1,8 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {buildBacktest} from "../../../src/lib/roi/backtest.ts";
 import {bandBounds, randomArmCumulative, scoreBands} from "../../../src/lib/roi/bands.ts";
-import {ruleArm, ruleAt} from "../../../src/lib/roi/rule.ts";
 import {curvePoint, sampleCapacities} from "../../../src/lib/roi/curves.ts";
+import {ruleArm, ruleAt} from "../../../src/lib/roi/rule.ts";
 import {handWorked} from "../../roi/fixtures.ts";
 
 const bt = buildBacktest(handWorked);

@@ -11,8 +11,8 @@
  * own `_local` contracts and insured (a Distributed table on the right would be read whole by every shard).
  * 18.16 allows one JOIN per SELECT, hence the nested right-hand sides.
  */
-import {clickhouseLiteral as literal, identifier} from "../../../engine/sql.ts";
 import type {Grain} from "../../../../src/lib/periods.ts";
+import {clickhouseLiteral as literal, identifier} from "../../../engine/sql.ts";
 import type {DateWindow} from "../duckdb/exposure.ts";
 
 /**

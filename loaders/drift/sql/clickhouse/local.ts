@@ -6,8 +6,8 @@
  * (`insured` table of the workspace) instead of `count(DISTINCT insured_id)`. Expected counts are sums of
  * insured-years, which the exposure cube keeps, so they are computed as in the DuckDB path.
  */
-import {literal} from "../../../engine/sql.ts";
 import type {Grain} from "../../../../src/lib/periods.ts";
+import {literal} from "../../../engine/sql.ts";
 import type {Dimension} from "../../dimensions.ts";
 import {aeCellsSql as duckdbAeCellsSql, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
 import {lossRatioSql as duckdbLossRatioSql} from "../duckdb/loss-ratio.ts";

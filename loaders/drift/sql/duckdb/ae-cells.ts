@@ -11,8 +11,8 @@
  * `expected_portfolio` is the same count before the baseline factor, so a page can switch baselines.
  * actual = claims whose event_date falls in the period. `insured` counts distinct insured exposed in the cell.
  */
-import {literal} from "../../../engine/sql.ts";
 import type {Grain} from "../../../../src/lib/periods.ts";
+import {literal} from "../../../engine/sql.ts";
 import {segmentColumn, type Dimension} from "../../dimensions.ts";
 import {CLAIM_ROWS} from "./reference-rates.ts";
 
