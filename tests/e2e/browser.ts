@@ -49,6 +49,8 @@ export interface PageVisit {
   settle(timeout?: number): Promise<void>;
   /** Framework cells that rendered an error, as their text. */
   cellErrors(): Promise<string[]>;
+  /** Values a reader should never see: a cell showing null, undefined or NaN, text with NaN or [object Object]. */
+  strayValues(): Promise<string[]>;
   /** Everything that went wrong, one line each: empty when the page is healthy. */
   problems(): Promise<string[]>;
   close(): Promise<void>;
@@ -111,6 +113,25 @@ export async function openPage(
   const cellErrors = async (): Promise<string[]> =>
     page.$$eval(".observablehq--error", (nodes) => nodes.map((node) => (node.textContent ?? "").trim().slice(0, 300)));
 
+  const strayValues = async (): Promise<string[]> =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      // A cell whose expression evaluated to nothing useful shows it through Framework's inspector.
+      for (const node of document.querySelectorAll("#observablehq-main .observablehq--inspect")) {
+        const text = (node.textContent ?? "").trim();
+        if (/^(null|undefined|NaN)$/.test(text)) found.push(`a cell shows ${text}`);
+      }
+      // Text written by code: a number gone wrong or an object turned into a string. (The word "undefined" alone
+      // is how the detectors page writes a metric that has no meaning, so it is not searched in text.)
+      const walker = document.createTreeWalker(document.querySelector("#observablehq-main") ?? document.body, 4);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        const match = /\bNaN\b|\[object Object\]/.exec(text);
+        if (match) found.push(`text shows ${match[0]}: "${text.trim().slice(0, 80)}"`);
+      }
+      return found;
+    });
+
   await page.goto(new URL(path, baseUrl).href, {waitUntil: "load"});
   await settle();
 
@@ -123,13 +144,15 @@ export async function openPage(
     outsideRequests,
     settle,
     cellErrors,
+    strayValues,
     async problems() {
       return [
         ...consoleErrors.map((e) => `console error: ${e}`),
         ...pageErrors.map((e) => `page error: ${e}`),
         ...failedRequests.map((e) => `failed request: ${e}`),
         ...outsideRequests.map((e) => `request to another origin: ${e}`),
-        ...(await cellErrors()).map((e) => `cell error: ${e}`)
+        ...(await cellErrors()).map((e) => `cell error: ${e}`),
+        ...(await strayValues()).map((e) => `stray value: ${e}`)
       ];
     },
     async close() {

@@ -93,4 +93,17 @@ describe("Framework built-ins work offline from the vendored npm cache", () => {
     expect(await text("csv")).toBe("a1,b2,c3");
     expect(await text("arrow")).toBe("10 odd");
   });
+
+  test("the page check finds a cell showing null, a NaN and an [object Object] written by code", async () => {
+    const stray = await openPage(browser, site.url, "/stray");
+    try {
+      const found = await stray.strayValues();
+      expect(found).toHaveLength(3);
+      expect(found[0]).toBe("a cell shows null");
+      expect(found.join("\n")).toContain("NaN");
+      expect(found.join("\n")).toContain("[object Object]");
+    } finally {
+      await stray.close();
+    }
+  });
 });

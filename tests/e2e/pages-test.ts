@@ -1,6 +1,7 @@
 /**
  * Opens every built page in Chromium and fails on anything a reader would hit: a console error, an uncaught
- * exception, a request that fails or leaves the site, a Framework cell showing an error, or a page without a title.
+ * exception, a request that fails or leaves the site, a Framework cell showing an error or a stray null, undefined,
+ * NaN or [object Object], or a page without a title.
  * `npm test` builds dist/ first; this file builds nothing.
  */
 import {existsSync} from "node:fs";
