@@ -12,12 +12,14 @@ import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {driftReport} from "../loaders/drift/drift.ts";
-import {pageCells, pageClaims, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
+import {pageDrillCubes} from "../loaders/drift/drill.ts";
+import {pageCells, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
+import {drillPeriodsSql, drillProfilesSql, factsSourceSql} from "../loaders/drift/sql/duckdb/drill-cube.ts";
 import type {Engine} from "../loaders/engine/engine.ts";
 import {literal} from "../loaders/engine/sql.ts";
 import {extractsDir} from "../loaders/extracts/location.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";
-import {drillByPeriodSql, drillByProfileSql} from "../src/lib/drift/drilldown.ts";
+import {drillByPeriodSql, drillByProfileSql, drillParams} from "../src/lib/drift/drilldown.ts";
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -51,42 +53,32 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
     figures.page_cells_ms = cellsMs;
     figures.page_cells_rows = cells.length;
     figures.page_loss_ratio_ms = (await timed(() => pageLossRatio(engine)))[1];
-    const [claims, claimsMs] = await timed(() => pageClaims(engine));
-    figures.page_claims_ms = claimsMs;
-    figures.page_claims_rows = claims.length;
+    const [drill, drillMs] = await timed(() => pageDrillCubes(engine));
+    figures.page_drill_ms = drillMs;
+    figures.page_drill_rows = drill.periods.length + drill.profiles.length;
     figures.report_contract_month_alerts_ms = (
       await timed(() =>
         driftReport(engine, {dimension: "contract", grain: "month", snapshotDate, extractsDir: extracts.dir})
       )
     )[1];
 
-    // The drill-down table as the page loads it, then the page's two queries on the largest contract and sector.
-    await engine.run(
-      `CREATE OR REPLACE TEMP TABLE drill_claims AS SELECT dense_rank() OVER (ORDER BY insured_id) AS person, contract_id, sector_naf, region, guarantee,
-        strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band, coalesce(days_paid, 0) AS days_paid, cost_eur, status
-       FROM drift_claims`
-    );
+    // The drill-down cubes as the page loads them, then the page's two queries on the largest contract and sector.
+    await engine.run(`CREATE OR REPLACE TEMP TABLE periods AS ${drillPeriodsSql(factsSourceSql("drift_claims"))}`);
+    await engine.run(`CREATE OR REPLACE TEMP TABLE profiles AS ${drillProfilesSql(factsSourceSql("drift_claims"))}`);
     const [{contract}] = await engine.all<{contract: string}>(
-      `SELECT contract_id AS contract FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+      `SELECT contract_id AS contract FROM drift_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
     );
     const [{sector}] = await engine.all<{sector: string}>(
-      `SELECT sector_naf AS sector FROM drill_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+      `SELECT sector_naf AS sector FROM drift_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
     );
-    const window = [setup.window.from.slice(0, 7), setup.window.to.slice(0, 7)];
-    const onTable = (sql: string) => sql.replace(/FROM claims/g, "FROM drill_claims");
+    const months = {from: setup.window.from.slice(0, 7), to: setup.window.to.slice(0, 7)};
     for (const [dimension, segment] of [
       ["contract", contract],
       ["sector", sector]
     ]) {
-      const params = [segment, "incapacity", ...window];
-      figures[`drilldown_${dimension}_by_quarter_ms`] = await median(
-        engine,
-        bind(onTable(drillByPeriodSql(dimension, "quarter")), params)
-      );
-      figures[`drilldown_${dimension}_by_profile_ms`] = await median(
-        engine,
-        bind(onTable(drillByProfileSql(dimension)), params)
-      );
+      const params = drillParams({dimension, grain: "quarter", guarantee: "incapacity", ...months}, segment);
+      figures[`drilldown_${dimension}_by_quarter_ms`] = await median(engine, bind(drillByPeriodSql, params.byPeriod));
+      figures[`drilldown_${dimension}_by_profile_ms`] = await median(engine, bind(drillByProfileSql, params.byProfile));
     }
   } finally {
     await engine.close();

@@ -1,18 +1,16 @@
 /**
  * The claims-drift page's data, computed once at build time: A/E cells for every dimension, period grain and
- * guarantee (the page filters and aggregates them as inputs change), loss-ratio cells, the per-claim table for
- * the in-browser drill-down (pseudonymised ids only), and the page's metadata (windows, rates, seasons).
+ * guarantee (the page filters and aggregates them as inputs change), loss-ratio cells, and the page's metadata
+ * (windows, rates, seasons). The drill-down's cubes are in drill.ts.
  */
 import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
 import {MIN_INSURED} from "../../src/lib/drift/view.ts";
 import {grains} from "../../src/lib/periods.ts";
-import type {ClickHouseEngine} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
 import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
-import {driftWorkspace, pushedDownWindow} from "./pushdown.ts";
-import {pageClaimRowsSql} from "./sql/clickhouse/cluster.ts";
+import {driftWorkspace} from "./pushdown.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
@@ -82,48 +80,6 @@ export async function pageLossRatio(engine: Engine): Promise<Record<string, unkn
     out.push(...withoutSmallSegments(cells, (c) => c.dimension));
   }
   return out;
-}
-
-export const CLAIM_COLUMNS = [
-  "person",
-  "contract_id",
-  "sector_naf",
-  "region",
-  "guarantee",
-  "month",
-  "sex",
-  "job_category",
-  "age_band",
-  "days_paid",
-  "cost_eur",
-  "status"
-] as const;
-
-/**
- * One row per claim of the window, in month then claim order. The only person key is `person`, a number local to
- * this table (1 for the first insured met, 2 for the next...) that lets the drill-down count distinct claimants;
- * no claim id, no insured pseudonym (which other files share), no name, NIR or other direct identifier.
- */
-export async function pageClaims(engine: Engine): Promise<Record<string, unknown>[]> {
-  // On a cluster the per-claim table is not staged locally: the page's rows come straight from the shards.
-  const rows =
-    engine.kind === "clickhouse"
-      ? await engine.all(pageClaimRowsSql((engine as ClickHouseEngine).database, pushedDownWindow(engine)))
-      : await engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
-      strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
-      coalesce(days_paid, 0) AS days_paid, cost_eur, status
-    FROM ${tables.facts} ORDER BY month_start, claim_id`);
-  return withLocalPersons(rows);
-}
-
-/** Replaces insured pseudonyms by numbers in order of first appearance, and drops claim ids. */
-export function withLocalPersons(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  const persons = new Map<unknown, number>();
-  return rows.map(({claim_id: _claim, insured_id, ...rest}) => {
-    let person = persons.get(insured_id);
-    if (person === undefined) persons.set(insured_id, (person = persons.size + 1));
-    return {person, ...rest};
-  });
 }
 
 export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {

@@ -7,13 +7,8 @@ import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {defaultEconomics} from "../../loaders/catalog/value/expertise.ts";
 import {driftReport} from "../../loaders/drift/drift.ts";
-import {
-  pageCells,
-  pageClaims as driftClaims,
-  pageLossRatio,
-  pageMeta,
-  preparePage
-} from "../../loaders/drift/page-data.ts";
+import {pageDrillCubes} from "../../loaders/drift/drill.ts";
+import {pageCells, pageLossRatio, pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
 import {summariseExtracts} from "../../loaders/extracts/summary.ts";
 import {pageClaims as roiClaims, pageContext} from "../../loaders/roi/page-data.ts";
@@ -35,7 +30,7 @@ export async function loaderOutputs(dir: string, engineUrl: string | undefined):
       out.driftSetup = setup;
       out.driftCells = await pageCells(engine, setup);
       out.driftLossRatio = await pageLossRatio(engine);
-      out.driftClaims = await driftClaims(engine);
+      out.driftDrill = await pageDrillCubes(engine);
       out.driftMeta = await pageMeta(engine, setup, snapshotDate);
       for (const dimension of ["contract", "sector", "age_band"] as const) {
         out[`driftReport_${dimension}_quarter`] = await driftReport(engine, {

@@ -1,39 +1,31 @@
 /**
- * The drill-down queries of the claims-drift page, run in the browser by DuckDB-Wasm over the per-claim table
- * `claims` (src/data/drift-claims.arrow) and by the bench in Node DuckDB over the same rows. Values travel as
- * parameters (?), the column comes from a fixed list. Rows describing fewer than 11 claimants are masked by
- * the page.
+ * The drill-down queries of the claims-drift page, run in the browser by DuckDB-Wasm over the two pre-aggregated
+ * cubes the build publishes (src/data/drift-drill-periods.arrow as `periods`, drift-drill-profiles.arrow as
+ * `profiles`; loaders/drift/sql/duckdb/drill-cube.ts), and by the bench in Node DuckDB over the same files. No claim
+ * and no person is published: rows describing fewer than 11 claimants arrive masked (NULL figures, `masked` true).
+ * Values travel as parameters (?).
  */
-import {segmentColumn} from "./dimensions.js";
+import {periodStart, type Grain} from "../periods.js";
 
-/** The per-claim table names its columns as the staged tables do. */
-export const drillColumns: Record<string, string> = segmentColumn;
+/** Claims, claimants, days paid, cost and open claims per period of the grain overlapping the window. */
+export const drillByPeriodSql = `SELECT period, claims, claimants, days_paid, cost_eur, open, masked FROM periods
+WHERE dimension = ? AND segment = ? AND guarantee = ? AND grain = ? AND period_start BETWEEN ? AND ?
+ORDER BY period_start`;
 
-const periodExpr: Record<string, string> = {
-  month: "month",
-  quarter: "substr(month, 1, 4) || '-Q' || CAST((CAST(substr(month, 6, 2) AS INTEGER) + 2) // 3 AS VARCHAR)",
-  year: "substr(month, 1, 4)"
-};
+/** Claims by age band, sex and job category over the whole analysis window. */
+export const drillByProfileSql = `SELECT age_band, sex, job_category, claims, claimants, mean_days_paid, mean_cost_eur,
+  masked FROM profiles WHERE dimension = ? AND segment = ? AND guarantee = ? ORDER BY age_band, sex, job_category`;
 
-function where(dimension: string): string {
-  const column = drillColumns[dimension];
-  if (!column) throw new Error(`no drill-down for dimension ${dimension}`);
-  // The guarantee dimension's segment is the guarantee itself: the guarantee filter is then the same test.
-  return `${column} = ? AND guarantee = ? AND month BETWEEN ? AND ?`;
-}
-
-/** Claims, distinct claimants, days paid and cost per period. Parameters: segment, guarantee, from, to. */
-export function drillByPeriodSql(dimension: string, grain: string): string {
-  const period = periodExpr[grain] ?? periodExpr.month;
-  return `SELECT ${period} AS period, count(*)::INTEGER AS claims, count(DISTINCT person)::INTEGER AS claimants,
-  sum(days_paid)::DOUBLE AS days_paid, sum(cost_eur)::DOUBLE AS cost_eur,
-  sum(CASE WHEN status = 'open' THEN 1 ELSE 0 END)::INTEGER AS open
-FROM claims WHERE ${where(dimension)} GROUP BY 1 ORDER BY 1`;
-}
-
-/** Claims by age band, sex and job category with mean days paid and mean cost. Same parameters. */
-export function drillByProfileSql(dimension: string): string {
-  return `SELECT age_band, sex, job_category, count(*)::INTEGER AS claims, count(DISTINCT person)::INTEGER AS claimants,
-  avg(days_paid)::DOUBLE AS mean_days_paid, avg(cost_eur)::DOUBLE AS mean_cost_eur
-FROM claims WHERE ${where(dimension)} GROUP BY ALL ORDER BY age_band, sex, job_category`;
+/** The parameters of both queries for a segment, a guarantee and a window of months ("YYYY-MM"). */
+export function drillParams(
+  view: {dimension: string; grain: Grain; guarantee: string; from: string; to: string},
+  segment: string
+): {byPeriod: string[]; byProfile: string[]} {
+  // The guarantee dimension's segment is the guarantee itself.
+  const guarantee = view.dimension === "guarantee" ? segment : view.guarantee;
+  const from = periodStart(`${view.from}-01`, view.grain);
+  return {
+    byPeriod: [view.dimension, segment, guarantee, view.grain, from, `${view.to}-01`],
+    byProfile: [view.dimension, segment, guarantee]
+  };
 }

@@ -1,5 +1,4 @@
 import {describe, expect, it} from "vitest";
-import {withLocalPersons} from "../../../loaders/drift/page-data.ts";
 import {
   aeSeries,
   alertsCsv,
@@ -155,21 +154,6 @@ describe("drift page view", () => {
     expect(view.map((c) => [c.segment, c.year, c.loss_ratio])).toEqual([
       ["A", 2023, 0.8],
       ["B", 2023, null]
-    ]);
-  });
-});
-
-describe("drill-down table", () => {
-  it("numbers people by first appearance and drops claim ids and pseudonyms", () => {
-    const rows = withLocalPersons([
-      {claim_id: "K1", insured_id: "abc", month: "2024-01"},
-      {claim_id: "K2", insured_id: "def", month: "2024-01"},
-      {claim_id: "K3", insured_id: "abc", month: "2024-02"}
-    ]);
-    expect(rows).toEqual([
-      {person: 1, month: "2024-01"},
-      {person: 2, month: "2024-01"},
-      {person: 1, month: "2024-02"}
     ]);
   });
 });

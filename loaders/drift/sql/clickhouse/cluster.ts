@@ -123,7 +123,7 @@ GROUP BY ${CUBE_KEYS}, guarantee`;
 
 /**
  * One row per claim of the window for the page's in-browser drill-down (the page's contract is per claim,
- * pseudonymised ids only): the same columns and order as the DuckDB path's pageClaims.
+ * pseudonymised ids only), aggregated locally into the drill-down cubes (loaders/drift/drill.ts), never published.
  */
 export function pageClaimRowsSql(db: string, window: DateWindow): string {
   return `SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
