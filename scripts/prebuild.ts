@@ -2,18 +2,20 @@
  * Runs before `observable build` and `observable preview` (see package.json):
  *  1. fills Framework's npm cache from node_modules (scripts/vendor-npm.ts), so nothing is fetched from a CDN;
  *  2. generates the embedded default extract folder (data/extracts) when CARNET_EXTRACTS is unset and it is missing;
- *  3. clears Framework's cached data-loader outputs when their inputs changed. `observable build` reuses any cached
- *     output ("[using stale]"), and preview only compares the loader file's own time stamp, so neither notices a
- *     new extract folder, an edit under loaders/, or another CARNET_EXTRACTS / CARNET_ENGINE. We fingerprint those
- *     inputs (names, sizes and times of files; CARNET_* settings, secrets as digests) and clear the cache when the
- *     fingerprint differs from the one recorded with it.
+ *  3. clears the cached data-loader outputs whose inputs changed. `observable build` reuses any cached output, and
+ *     preview only compares the loader file's own time stamp, so neither notices a new extract folder, an edit of a
+ *     module a loader imports, or another CARNET_EXTRACTS / CARNET_ENGINE. Each output is stamped with a digest of
+ *     its loader's own inputs (scripts/loader-inputs.ts: the modules it imports, by content) and of what every
+ *     loader reads (settings, secrets as digests; the extract folder; data/; package-lock.json): an edit under
+ *     src/lib/roi/ re-runs the ROI loaders only, and a deleted loader's output is never served.
  */
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, lstatSync, readFileSync, readdirSync} from "node:fs";
-import {mkdir, readFile, readdir, rename, rm, writeFile} from "node:fs/promises";
+import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
+import {findLoaders, loaderDigest} from "./loader-inputs.ts";
 import {vendorNpm} from "./vendor-npm.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -104,49 +106,58 @@ function pageFrontMatters(sourceRoot: string): string[] {
   });
 }
 
-/** Everything a data loader's output may depend on. */
-export function loaderInputsFingerprint(sourceRoot: string, env: NodeJS.ProcessEnv = process.env): string {
+/** What every loader may read: CARNET_* settings, the extract folder, data/ and the installed packages. */
+export function sharedInputsFingerprint(env: NodeJS.ProcessEnv = process.env): string {
   const {dir: extracts} = configuredExtracts(env);
   const dataDir = join(projectRoot, "data");
   const lines = [
     ...settingsFingerprint(env),
     `extracts=${extracts}`,
-    ...listTree(join(projectRoot, "loaders")),
-    ...listTree(join(projectRoot, "scripts")),
     ...listTree(dataDir),
     ...(relative(dataDir, extracts).startsWith("..") ? listTree(extracts) : []),
-    ...listTree(join(projectRoot, "package-lock.json")),
-    // Loader scripts and static files of the source root; of pages (.md) only the front matter feeds loaders
-    // (the catalog, the provenance footer), so editing a page's text does not recompute every loader.
-    ...listTree(sourceRoot, (rel) => !rel.split("/").includes(".observablehq") && !rel.endsWith(".md")),
-    ...pageFrontMatters(sourceRoot)
+    ...listTree(join(projectRoot, "package-lock.json"))
   ];
   return createHash("sha256").update(lines.join("\n")).digest("hex");
 }
 
-/** Removes cached loader outputs (everything in the cache but Framework's and our own `_` folders). */
-async function clearLoaderOutputs(cacheDir: string): Promise<number> {
-  let removed = 0;
-  for (const entry of existsSync(cacheDir) ? await readdir(cacheDir) : []) {
-    if (entry.startsWith("_")) continue;
-    await rm(join(cacheDir, entry), {recursive: true, force: true});
-    removed++;
+/** For each loader's output (path in Framework's cache): its loader and a digest of everything it depends on. */
+export function loaderStamps(sourceRoot: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const shared = sharedInputsFingerprint(env);
+  let frontMatters: string | undefined;
+  const pages = () => (frontMatters ??= pageFrontMatters(sourceRoot).join("\n"));
+  const stamps: Record<string, string> = {};
+  for (const loader of findLoaders(sourceRoot)) {
+    const output = loader.replace(/\.[^.]+$/, "");
+    const own = loaderDigest(projectRoot, sourceRoot, loader, pages);
+    stamps[output] = `${loader} ${createHash("sha256").update(`${shared}\n${own}`).digest("hex").slice(0, 16)}`;
   }
-  return removed;
+  return stamps;
 }
 
+/** Cached loader outputs (files under the cache but Framework's and our own `_` folders), relative to it. */
+function cachedOutputs(cacheDir: string): string[] {
+  if (!existsSync(cacheDir)) return [];
+  return readdirSync(cacheDir, {recursive: true})
+    .map(String)
+    .filter((rel) => !rel.startsWith("_") && lstatSync(join(cacheDir, rel)).isFile());
+}
+
+/**
+ * Clears the cached outputs whose loader's inputs changed since they were made, and those whose loader is gone
+ * (or was replaced by a loader in another language), so neither the build nor the preview serves them.
+ */
 async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
   const cacheDir = join(sourceRoot, ".observablehq", "cache");
   const stampPath = join(cacheDir, "_carnet", "loaders.json");
-  const fingerprint = loaderInputsFingerprint(sourceRoot);
-  const previous = existsSync(stampPath)
-    ? (JSON.parse(await readFile(stampPath, "utf8")) as {fingerprint?: string}).fingerprint
-    : undefined;
-  if (previous === fingerprint) return;
-  const removed = await clearLoaderOutputs(cacheDir);
-  if (removed) log("loader inputs changed (extracts, loaders/, settings): cleared cached loader outputs");
+  const stamps = loaderStamps(sourceRoot);
+  const previous: Record<string, string> = existsSync(stampPath)
+    ? ((JSON.parse(await readFile(stampPath, "utf8")) as {outputs?: Record<string, string>}).outputs ?? {})
+    : {};
+  const stale = cachedOutputs(cacheDir).filter((output) => !stamps[output] || stamps[output] !== previous[output]);
+  for (const output of stale) await rm(join(cacheDir, output), {force: true});
+  if (stale.length) log(`inputs changed for ${stale.length} cached loader output(s), cleared: ${stale.join(", ")}`);
   await mkdir(dirname(stampPath), {recursive: true});
-  await writeFile(stampPath, JSON.stringify({fingerprint, settings: settingsFingerprint()}, null, 2));
+  await writeFile(stampPath, JSON.stringify({settings: settingsFingerprint(), outputs: stamps}, null, 2));
 }
 
 export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<void> {
