@@ -2,7 +2,7 @@
  * `npm run bench`: measures Carnet at growing scale on this machine and prints a Markdown report
  * (paste it into bench/RESULTS.md). Never used as a test: timings vary with the machine.
  *
- *   npm run bench -- [--scales 1,10,100,420]  (scale 420 ≈ 10M claims) [--skip-areas]
+ *   npm run bench -- [--scales 1,100,420]  (scale 420 ≈ 10M claims) [--skip-areas] [--skip-product]
  *
  * For each scale: generate the synthetic extract (kept under bench/out/ for reuse), stage it (validation +
  * pseudonymisation, cold cache), run the drift-shaped aggregation through the loaders (warm cache) and the same
@@ -18,13 +18,15 @@ import {cpus, totalmem, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {SERVER, shards, startCluster, stopCluster} from "../scripts/clickhouse/cluster.ts";
+import {benchProduct} from "./product.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const tsx = join(root, "node_modules/.bin/tsx");
 const {values} = parseArgs({
   options: {
-    scales: {type: "string", default: "1,10,100,420"},
+    scales: {type: "string", default: "1,100,420"},
     "skip-areas": {type: "boolean"},
+    "skip-product": {type: "boolean"},
     engines: {type: "string", default: "duckdb,clickhouse"}
   }
 });
@@ -78,10 +80,31 @@ function generate(scale: number): {dir: string; seconds: number | null; claims: 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const rows: string[] = [];
 const engineRows: string[] = [];
+const productRows: string[] = [];
+const loaderRows: string[] = [];
+const pageRows: string[] = [];
+const mb = (m: {peak_rss_mb: number}) => fmt(m.peak_rss_mb, 0);
+const ok = (m: {seconds: number; status: number | null; last_error: string}) =>
+  m.status === 0 ? fmt(m.seconds, 1) : `failed after ${fmt(m.seconds, 1)} (${m.last_error.slice(0, 80)})`;
 process.stderr.write(`bench: scales ${scales.join(", ")}\n`);
 if (withClickHouse) await startCluster(clusterDir);
 for (const scale of scales) {
   const data = generate(scale);
+  if (!values["skip-product"]) {
+    process.stderr.write(`bench: scale ${scale}: the product, step by step\n`);
+    const run = benchProduct(root, data.dir);
+    const slowest = [...run.loaders].sort((a, b) => b.seconds - a.seconds)[0];
+    const largest = Math.max(...run.loaders.map((l) => l.peak_rss_mb), run.staging.peak_rss_mb, run.build.peak_rss_mb);
+    productRows.push(
+      `| ${scale} | ${data.claims.toLocaleString("en-US")} | ${data.seconds === null ? "(reused)" : fmt(data.seconds, 1)} | ${ok(run.staging)} | ${mb(run.staging)} | ${ok(run.bare_load)} | ${fmt(run.staging.seconds / run.bare_load.seconds, 1)} | ${ok(run.bare_exposure)} | ${mb(run.bare_exposure)} | ${fmt(
+        run.loaders.reduce((t, l) => t + l.seconds, 0),
+        1
+      )} | ${slowest ? `${slowest.loader} ${fmt(slowest.seconds, 1)}` : "–"} | ${ok(run.build)} | ${fmt(largest, 0)} |`
+    );
+    for (const l of run.loaders)
+      loaderRows.push(`| ${scale} | ${l.loader} | ${ok(l)} | ${mb(l)} | ${fmt(l.stdout_bytes / 1e6, 2)} |`);
+    for (const p of run.pages) pageRows.push(`| ${scale} | ${p.page} | ${fmt(p.files_kb / 1000, 2)} |`);
+  }
   const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
   process.stderr.write(`bench: scale ${scale} (${data.claims.toLocaleString("en-US")} claims): staging\n`);
   const stage = child("stage", data.dir, {CARNET_CACHE: cache});
@@ -113,6 +136,30 @@ const lines = [
   `## Run of ${new Date().toISOString().slice(0, 16)}Z`,
   "",
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}.`,
+  "",
+  "**The product** (bench/product.ts), each step in its own process under GNU time: *staging* = `carnet check` of the",
+  "delivery into a cold cache; *bare load* = one DuckDB `COPY … TO parquet` per CSV file (no validation, no pseudonyms);",
+  "*bare exposure* = drift's exposure cube as one naive DuckDB statement over the CSVs (insured × months range join);",
+  "*loaders* = every `src/data/*.ts` loader run alone on the warm staging cache; *build* = the whole `npm run build`",
+  "(cold loader cache) into a scratch folder; *peak RSS* = the largest of staging, loaders and build.",
+  "",
+  "| scale | claims | generate s | staging s | staging RSS MiB | bare load s | staging / bare | bare exposure s | bare exposure RSS MiB | loaders s (sum) | slowest loader s | build s | peak RSS MiB |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ...productRows,
+  "",
+  "Every page loader, alone (wall time, peak RSS, bytes written):",
+  "",
+  "| scale | loader | s | RSS MiB | MB written |",
+  "|---|---|---|---|---|",
+  ...loaderRows,
+  "",
+  "Data each page fetches (Framework's build summary, *Files* column):",
+  "",
+  "| scale | page | MB |",
+  "|---|---|---|",
+  ...pageRows,
+  "",
+  "The proxy below times one page-sized aggregate through the loader stack, kept for the engine comparison.",
   "",
   "Aggregation: claims count and cost per month × guarantee × sex × job category (claims ⋈ insured), a page-sized cube.",
   "*Loader* = openExtracts (staged cache) → engine → Arrow IPC; *plain* = one DuckDB statement over the CSVs;",

@@ -1,0 +1,100 @@
+/**
+ * The product at a scale, step by step, each step in its own process (bench/measure.ts): staging a delivery into
+ * a cold cache, every page loader of src/data/ with the warm cache (wall time, peak RSS, bytes written), then the
+ * whole `npm run build` into a scratch folder with the data published per page; beside them, in the same run, the
+ * bare DuckDB references: a typed load of the six CSV files to Parquet, and drift's exposure cube as one naive
+ * statement over the CSV files (a range join of insured and months grouped by contract, month, sex, job category
+ * and age band).
+ */
+import {mkdtempSync, readdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {measure, type Measured} from "./measure.ts";
+
+export interface ProductRun {
+  staging: Measured;
+  loaders: (Measured & {loader: string})[];
+  build: Measured;
+  /** Page → data files it fetches, from Framework's build summary (kB). */
+  pages: {page: string; files_kb: number}[];
+  bare_load: Measured;
+  bare_exposure: Measured;
+}
+
+const CSV_FILES = ["contracts", "insured", "premiums", "claims", "expertises", "scores"];
+
+/** One DuckDB statement per file: the typed load a staging step cannot beat (no validation, no pseudonyms). */
+function bareLoadScript(dir: string, out: string): string {
+  return `import {DuckDBInstance} from "@duckdb/node-api";
+const db = await (await DuckDBInstance.create(":memory:")).connect();
+for (const f of ${JSON.stringify(CSV_FILES)}) {
+  await db.run(\`COPY (SELECT * FROM read_csv('${dir}/\${f}.csv')) TO '${out}/\${f}.parquet' (FORMAT parquet)\`);
+}`;
+}
+
+/** Drift's exposure as one naive statement over the CSVs: insured x months, grouped to the cube. */
+function bareExposureScript(dir: string): string {
+  return `import {DuckDBInstance} from "@duckdb/node-api";
+const db = await (await DuckDBInstance.create(":memory:")).connect();
+const reader = await db.runAndReadAll(\`
+WITH i AS (SELECT * FROM read_csv('${dir}/insured.csv')),
+months AS (SELECT CAST(m AS DATE) AS m FROM range(DATE '2019-01-01', DATE '2026-01-01', INTERVAL 1 MONTH) t(m)),
+cover AS (SELECT contract_id, sex, job_category, birth_date, coverage_start AS f,
+                 coalesce(coverage_end + 1, DATE '2026-01-01') AS u FROM i)
+SELECT contract_id, m, sex, job_category, (date_diff('year', birth_date, m) // 10) * 10 AS band,
+       sum(date_diff('day', greatest(f, m), least(u, CAST(m + INTERVAL 1 MONTH AS DATE)))) / 365.25 AS years
+FROM cover JOIN months ON f < CAST(m + INTERVAL 1 MONTH AS DATE) AND u > m
+GROUP BY ALL\`);
+process.stdout.write(String(reader.getRowObjects().length));`;
+}
+
+/** Framework's summary lines "├── claims-drift   42 kB   1.409 MB   5.602 MB": the last column is the data. */
+function pageSizes(output: string): {page: string; files_kb: number}[] {
+  const pages: {page: string; files_kb: number}[] = [];
+  for (const line of output.split("\n")) {
+    const match = /[├└│─\s]+([\w-]+)\s+[\d.]+ [kM]?B\s+[\d.]+ [kM]?B\s+([\d.]+) ([kM]?B)\s*$/.exec(line);
+    if (match)
+      pages.push({
+        page: match[1],
+        files_kb: Number(match[2]) * (match[3] === "MB" ? 1000 : match[3] === "kB" ? 1 : 0.001)
+      });
+  }
+  return pages;
+}
+
+export function benchProduct(root: string, extracts: string): ProductRun {
+  const tsx = join(root, "node_modules/.bin/tsx");
+  const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
+  const scratch = mkdtempSync(join(tmpdir(), "carnet-bench-"));
+  const env = {...process.env, CARNET_EXTRACTS: extracts, CARNET_CACHE: cache, CARNET_PSEUDONYM_KEY: "bench-key"};
+  try {
+    const say = (message: string) => process.stderr.write(`bench: ${message}\n`);
+    say("staging (cold cache)");
+    const staging = measure(tsx, ["loaders/cli/carnet.ts", "check", "--extracts", extracts], {cwd: root, env});
+    const loaders = readdirSync(join(root, "src/data"))
+      .filter((f) => /\.(json|csv|arrow)\.ts$/.test(f))
+      .sort()
+      .map((file) => {
+        say(`loader ${file}`);
+        return {loader: file, ...measure(tsx, [join("src/data", file)], {cwd: root, env})};
+      });
+    say("npm run build (warm staging cache, cold loader cache)");
+    const output = join(scratch, "site");
+    const build = measure("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], {
+      cwd: root,
+      // Framework imports a config other than observablehq.config.ts without a TypeScript loader: give it tsx's.
+      env: {
+        ...env,
+        CARNET_SITE_OUTPUT: output,
+        NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim()
+      }
+    });
+    say("bare references");
+    const bare_load = measure("node", ["--input-type=module", "-e", bareLoadScript(extracts, scratch)], {cwd: root});
+    const bare_exposure = measure("node", ["--input-type=module", "-e", bareExposureScript(extracts)], {cwd: root});
+    return {staging, loaders, build, pages: pageSizes(build.output), bare_load, bare_exposure};
+  } finally {
+    rmSync(cache, {recursive: true, force: true});
+    rmSync(scratch, {recursive: true, force: true});
+  }
+}
