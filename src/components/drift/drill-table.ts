@@ -1,8 +1,9 @@
 /**
- * A small table for drill-down results: given columns, rows and the column counting people, rows with fewer
- * than 11 of them show the mask instead of their figures.
+ * A small table for drill-down results: given columns, rows and the column counting people, rows describing too
+ * few people to publish (../../lib/secrecy.ts) show the mask instead of their figures.
  */
-import {formatEur, formatNumber, MASK} from "../../lib/format/drift.js";
+import {formatEur, formatNumber} from "../../lib/format.js";
+import {MASK, publishable} from "../../lib/secrecy.js";
 
 export interface DrillColumn {
   key: string;
@@ -28,7 +29,7 @@ export function drillTable(
   }
   const body = table.createTBody();
   for (const r of rows) {
-    const masked = Number(r[peopleKey] ?? 0) < 11;
+    const masked = !publishable(Number(r[peopleKey] ?? 0));
     const row = body.insertRow();
     for (const c of columns) {
       const cell = row.insertCell();

@@ -75,13 +75,13 @@ const alert = (segment: string, masked = false): AlertRow => ({
 });
 
 describe("alerts table", () => {
-  it("shows onset, A/E, excess claims and cost, and masks small segments", () => {
+  it("shows onset, A/E, excess claims and the excess cost in full euros, and masks small segments", () => {
     const alerts = [alert("CT1"), alert("CT2", true)];
     const el = alertsTable(alerts, {csv: alertsCsv(alerts)});
     const rows = [...el.querySelectorAll("tbody tr")].map((r) =>
       [...r.querySelectorAll("td")].map((td) => td.textContent)
     );
-    expect(rows[0]).toEqual(["CT1", "2024-03", "2024-06", "cusum", "120", "80.0", "1.50", "40.0", "123 k€"]);
+    expect(rows[0]).toEqual(["CT1", "2024-03", "2024-06", "cusum", "120", "80.0", "1.50", "40.0", "123,456 €"]);
     expect(rows[1].slice(4)).toEqual(["< 11", "< 11", "< 11", "< 11", "< 11"]);
     expect(el.querySelector("th")!.title).toContain("contract id");
   });
