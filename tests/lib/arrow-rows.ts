@@ -2,13 +2,12 @@
  * Test input as the pages get it: rows written to Arrow IPC bytes by the loaders' own writer, then read back by
  * src/lib/arrow.ts into an arquero table. Tests state their cells as rows; the functions see Arrow columns.
  */
-import type {ColumnTable} from "arquero";
+import {fromArrow, type ColumnTable} from "arquero";
 import {arrowBytes} from "../../loaders/output/arrow.ts";
-import {arrowTable} from "../../src/lib/arrow.ts";
 
 export function arrowRows(
   rows: readonly object[],
   columns: readonly string[] = Object.keys(rows[0] ?? {})
 ): ColumnTable {
-  return arrowTable(arrowBytes(rows as Record<string, unknown>[], [...columns]));
+  return fromArrow(arrowBytes(rows as Record<string, unknown>[], [...columns]));
 }

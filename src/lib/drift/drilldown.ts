@@ -7,7 +7,7 @@
 import {segmentColumn} from "./dimensions.js";
 
 /** The per-claim table names its columns as the staged tables do. */
-export const drillColumns: Record<string, string> = segmentColumn;
+const drillColumns: Record<string, string> = segmentColumn;
 
 const periodExpr: Record<string, string> = {
   month: "month",

@@ -2,8 +2,10 @@
  * Monthly series per segment straight from an arquero table of monthly cells, for the CUSUM and the alerts: the
  * grouping and sums run in arquero over the Arrow columns; only one small record per segment reaches JavaScript,
  * where its values are laid out on the window's months (a month without a cell counts as no exposure, no claim).
+ * Aggregates are written as arquero expressions (text it parses) so this module needs no arquero of its own: it
+ * runs on whichever copy made the table (see ../arrow.ts).
  */
-import {op, type ColumnTable} from "arquero";
+import type {ColumnTable} from "arquero";
 import type {SegmentSeries} from "./alerts.js";
 
 interface SegmentArrays {
@@ -21,18 +23,18 @@ export function segmentSeries(monthly: ColumnTable, months: readonly string[]): 
   const bySegment = monthly
     .groupby("segment", "period")
     .rollup({
-      actual: op.sum("actual"),
-      expected: op.sum("expected"),
-      cost: op.sum("cost_eur"),
-      insured: op.max("insured")
+      actual: "d => op.sum(d.actual)",
+      expected: "d => op.sum(d.expected)",
+      cost: "d => op.sum(d.cost_eur)",
+      insured: "d => op.max(d.insured)"
     })
     .groupby("segment")
     .rollup({
-      periods: op.array_agg("period"),
-      actual: op.array_agg("actual"),
-      expected: op.array_agg("expected"),
-      cost: op.array_agg("cost"),
-      insured: op.array_agg("insured")
+      periods: "d => op.array_agg(d.period)",
+      actual: "d => op.array_agg(d.actual)",
+      expected: "d => op.array_agg(d.expected)",
+      cost: "d => op.array_agg(d.cost)",
+      insured: "d => op.array_agg(d.insured)"
     })
     .objects() as SegmentArrays[];
   return bySegment.map((s) => {

@@ -2,13 +2,15 @@
  * What the claims-drift page shows for a choice of inputs, from the cells its loaders computed at build time.
  * Browser-safe and free of Framework: the page calls these on every input change; tests call them in Node.
  * The cells arrive as arquero tables over the Arrow files' columns (../arrow.ts): filters, groups and sums run
- * in arquero, and only the small results (one record per segment, period or month shown) become objects.
+ * in arquero, and only the small results (one record per segment, period or month shown) become objects. The
+ * expressions are arquero's (functions or text it parses, with its `op`), so this module imports no arquero of its
+ * own and runs on whichever copy made the tables.
  *
  * Statistical secrecy (../secrecy.ts): a figure describing fewer than MIN_INSURED insured is masked. A cell's
  * `insured` is the number of distinct insured exposed in it; a sum of cells (a segment over a window) is credited
  * with the largest of its cells' counts, a lower bound on its distinct insured, so masking errs on the safe side.
  */
-import {op, type ColumnTable} from "arquero";
+import type {ColumnTable} from "arquero";
 import {monthsBetween, periodStart, type Grain} from "../periods.js";
 import {MIN_INSURED, publishable} from "../secrecy.js";
 import {seriesAlerts, type DriftAlert} from "./alerts.js";
@@ -92,11 +94,11 @@ export function segmentTotals(monthly: ColumnTable): SegmentTotal[] {
   const sums = monthly
     .groupby("segment")
     .rollup({
-      exposure_years: op.sum("exposure_years"),
-      insured: op.max("insured"),
-      actual: op.sum("actual"),
-      expected: op.sum("expected"),
-      cost_eur: op.sum("cost_eur")
+      exposure_years: "d => op.sum(d.exposure_years)",
+      insured: "d => op.max(d.insured)",
+      actual: "d => op.sum(d.actual)",
+      expected: "d => op.sum(d.expected)",
+      cost_eur: "d => op.sum(d.cost_eur)"
     })
     .objects() as Omit<SegmentTotal, "ae" | "ae_low" | "ae_high" | "masked">[];
   return sums
@@ -221,7 +223,7 @@ export interface AlertRow extends DriftAlert {
 /** Alerts over the window, for segments with enough exposure; masked rows keep the segment, not the figures. */
 export function alertsView(monthly: ColumnTable, inputs: ViewInputs, options: CusumOptions = {}): AlertRow[] {
   const months = monthsBetween(`${inputs.from}-01`, `${inputs.to}-01`);
-  const exposure = monthly.groupby("segment").rollup({exposure_years: op.sum("exposure_years")});
+  const exposure = monthly.groupby("segment").rollup({exposure_years: "d => op.sum(d.exposure_years)"});
   const exposed = exposure.params({min: inputs.minExposure}).filter((d: Row, $: Row) => d.exposure_years >= $.min);
   const exposureBySegment = new Map(
     (exposure.objects() as {segment: string; exposure_years: number}[]).map((e) => [e.segment, e.exposure_years])
@@ -290,7 +292,7 @@ export function lossRatioView(
 ): (LossRatioCell & {masked: boolean})[] {
   const inWindow = lossRatioCells(cells, dimension, from, to);
   const shown = segments
-    ? inWindow.params({segments: [...segments]}).filter((d: Row, $: Row) => op.includes($.segments, d.segment))
+    ? inWindow.params({segments: [...segments]}).filter("(d, $) => op.includes($.segments, d.segment)")
     : inWindow;
   return (shown.objects() as LossRatioCell[]).map((c) => {
     const masked = !publishable(c.insured);
