@@ -13,7 +13,7 @@ export interface DrillColumn {
 }
 
 export function drillTable(
-  rows: readonly Record<string, unknown>[],
+  rows: Iterable<Record<string, unknown>>,
   columns: readonly DrillColumn[],
   peopleKey: string,
   keep: readonly string[]
@@ -28,7 +28,10 @@ export function drillTable(
     head.append(th);
   }
   const body = table.createTBody();
+  // DuckDB answers with an Arrow table, which has no `length`: count the rows as they are written.
+  let count = 0;
   for (const r of rows) {
+    count++;
     const masked = !publishable(Number(r[peopleKey] ?? 0));
     const row = body.insertRow();
     for (const c of columns) {
@@ -42,7 +45,7 @@ export function drillTable(
       if (c.format && c.format !== "text") cell.style.textAlign = "right";
     }
   }
-  if (!rows.length) {
+  if (!count) {
     const cell = body.insertRow().insertCell();
     cell.colSpan = columns.length;
     cell.textContent = "No claim in this window.";

@@ -198,4 +198,16 @@ describe("charts", () => {
       ["2024-Q2", "< 11", "< 11"]
     ]);
   });
+
+  it("drill-down table reads any iterable of rows (DuckDB's Arrow answer has no length) and says when it is empty", () => {
+    const columns = [{key: "period", label: "Period"}];
+    const answer = {
+      *[Symbol.iterator]() {
+        yield {period: "2024-Q1", claimants: 30};
+      }
+    };
+    const el = drillTable(answer, columns, "claimants", ["period"]);
+    expect(el.querySelector("tbody")!.textContent).toBe("2024-Q1");
+    expect(drillTable([], columns, "claimants", ["period"]).textContent).toContain("No claim in this window.");
+  });
 });
