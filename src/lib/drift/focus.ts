@@ -22,3 +22,13 @@ export function focusSegment({selected, totals, alerts, points}: FocusInputs): s
   );
   return largest?.segment ?? null;
 }
+
+/** The focused segment with its totals over the window and its alert, each null when there is none. */
+export function segmentFocus(inputs: FocusInputs) {
+  const segment = focusSegment(inputs);
+  return {
+    segment,
+    total: inputs.totals.find((t) => t.segment === segment) ?? null,
+    alert: inputs.alerts.find((a) => a.segment === segment) ?? null
+  };
+}

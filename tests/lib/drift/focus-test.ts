@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {focusSegment} from "../../../src/lib/drift/focus.ts";
+import {focusSegment, segmentFocus} from "../../../src/lib/drift/focus.ts";
 import {driftKpis} from "../../../src/lib/drift/kpis.ts";
 import type {AlertRow, FunnelPoint, SegmentTotal} from "../../../src/lib/drift/view.ts";
 
@@ -20,6 +20,14 @@ describe("focusSegment(view)", () => {
     expect(focusSegment({selected: "gone", totals, alerts, points: totals})).toBe("B");
     expect(focusSegment({selected: null, totals, alerts: [], points: totals})).toBe("B");
     expect(focusSegment({selected: null, totals: [], alerts: [], points: []})).toBeNull();
+  });
+});
+
+describe("segmentFocus(view)", () => {
+  it("gives the focused segment's totals and alert, or null for a segment without alert", () => {
+    const totals = [total("A", 10), total("B", 30)];
+    const focus = segmentFocus({selected: "A", totals, alerts: [alert("B", 1, 1)], points: totals});
+    expect(focus).toEqual({segment: "A", total: totals[0], alert: null});
   });
 });
 
