@@ -1,10 +1,12 @@
 /**
  * A/E over time for one segment: the ratio per period, its exact 95% band, and the line A/E = 1.
- * Masked periods (fewer than 11 insured) are left out and said so under the chart.
+ * Masked periods (fewer than 11 insured, ../../lib/secrecy.ts) are left out and said so under the chart.
  */
 import * as Plot from "@observablehq/plot";
 import type {AePoint} from "../../lib/drift/view.ts";
-import {formatNumber, formatRatio} from "../../lib/format/drift.js";
+import {formatNumber, formatRatio} from "../../lib/format.js";
+import {maskReason} from "../../lib/secrecy.js";
+import {chartCaption, chartFigure, chartNote, chartStyle, uncapped} from "./chart-figure.js";
 
 export interface AeChartOptions {
   title?: string;
@@ -19,14 +21,9 @@ export function aeChart(points: readonly AePoint[], options: AeChartOptions = {}
     .filter((p) => !p.masked && p.ae !== null)
     .map((p) => ({...p, date: new Date(`${p.period_start}T00:00:00Z`)}));
   const masked = points.filter((p) => p.masked).length;
-  const figure = document.createElement("figure");
-  figure.className = "drift-ae-chart";
+  const figure = chartFigure("drift-ae-chart");
   if (!shown.length) {
-    figure.append(
-      Object.assign(document.createElement("p"), {
-        textContent: "No period to show: every period is masked or has nothing expected."
-      })
-    );
+    figure.append(chartNote("No period to show: every period is masked or has nothing expected."));
     return figure;
   }
   const onset = options.onset ? shown.find((p) => p.period >= options.onset!)?.date : undefined;
@@ -37,6 +34,7 @@ export function aeChart(points: readonly AePoint[], options: AeChartOptions = {}
     width: options.width ?? 640,
     height: options.height ?? 260,
     marginLeft: 48,
+    style: chartStyle,
     x: {type: "utc", label: null},
     y: {label: "A/E", grid: true, zero: true},
     marks: [
@@ -66,11 +64,12 @@ export function aeChart(points: readonly AePoint[], options: AeChartOptions = {}
       Plot.dot(shown, {x: "date", y: "ae", r: 2.5, fill: "steelblue", title: tip, tip: true})
     ]
   });
-  figure.append(plot);
-  const caption = document.createElement("figcaption");
-  caption.textContent =
-    "A/E = actual claims / expected claims per period; the band is the exact Poisson (Garwood) 95% interval." +
-    (masked ? ` ${masked} period${masked > 1 ? "s" : ""} with fewer than 11 insured masked.` : "");
-  figure.append(caption);
+  figure.append(uncapped(plot));
+  figure.append(
+    chartCaption(
+      "A/E = actual claims / expected claims per period; the band is the exact Poisson (Garwood) 95% interval." +
+        (masked ? ` ${masked} period${masked > 1 ? "s" : ""} with ${maskReason()} masked.` : "")
+    )
+  );
   return figure;
 }

@@ -1,9 +1,11 @@
 /**
  * The alert list as a table, largest excess cost first, with a CSV download. Clicking a row's segment calls
- * `onSelect`. Masked rows (fewer than 11 insured) keep the segment and onset but not the figures.
+ * `onSelect`. Masked rows (fewer than 11 insured, ../../lib/secrecy.ts) keep the segment and onset but not the
+ * figures.
  */
 import type {AlertRow} from "../../lib/drift/view.ts";
-import {formatEur, formatNumber, formatRatio, MASK} from "../../lib/format/drift.js";
+import {formatEur, formatNumber, formatRatio} from "../../lib/format.js";
+import {MASK} from "../../lib/secrecy.js";
 
 export interface AlertsTableOptions {
   csv: string;

@@ -1,9 +1,12 @@
 /** The Poisson CUSUM path of one segment over months, its threshold h, and the month it first signalled. */
 import * as Plot from "@observablehq/plot";
 import type {CusumPoint} from "../../lib/drift/view.ts";
-import {formatNumber} from "../../lib/format/drift.js";
+import {formatNumber} from "../../lib/format.js";
+import {maskReason} from "../../lib/secrecy.js";
+import {chartCaption, chartFigure, chartNote, chartStyle, uncapped} from "./chart-figure.js";
 
 export interface CusumChartOptions {
+  title?: string;
   width?: number;
   height?: number;
 }
@@ -17,20 +20,19 @@ export interface CusumViewLike {
 }
 
 export function cusumChart(view: CusumViewLike, options: CusumChartOptions = {}): HTMLElement {
-  const figure = document.createElement("figure");
-  figure.className = "drift-cusum";
+  const figure = chartFigure("drift-cusum");
   if (view.masked) {
-    figure.append(
-      Object.assign(document.createElement("p"), {textContent: "Masked: this segment has fewer than 11 insured."})
-    );
+    figure.append(chartNote(`Masked: this segment has ${maskReason()}.`));
     return figure;
   }
   const data = view.points.map((p) => ({...p, date: new Date(`${p.month}-01T00:00:00Z`)}));
   const signal = view.signal ? data.find((p) => p.month === view.signal) : undefined;
   const plot = Plot.plot({
+    title: options.title,
     width: options.width ?? 640,
     height: options.height ?? 220,
     marginLeft: 48,
+    style: chartStyle,
     x: {type: "utc", label: null},
     y: {label: "CUSUM (claims)", grid: true, domain: [0, Math.max(view.h * 1.3, ...data.map((p) => p.s)) * 1.05]},
     marks: [
@@ -60,11 +62,12 @@ export function cusumChart(view: CusumViewLike, options: CusumChartOptions = {})
         : [])
     ]
   });
-  figure.append(plot);
-  const caption = document.createElement("figcaption");
-  caption.textContent =
-    `One-sided Poisson CUSUM: S = max(0, S + actual − ${formatNumber(view.k, 3)} × expected) each month; it signals above h = ${view.h} claims` +
-    (view.signal ? ` (first signal: ${view.signal}).` : " (no signal in this window).");
-  figure.append(caption);
+  figure.append(uncapped(plot));
+  figure.append(
+    chartCaption(
+      `One-sided Poisson CUSUM: S = max(0, S + actual − ${formatNumber(view.k, 3)} × expected) each month; it signals above h = ${view.h} claims` +
+        (view.signal ? ` (first signal: ${view.signal}).` : " (no signal in this window).")
+    )
+  );
   return figure;
 }

@@ -1,8 +1,9 @@
 /**
- * A small table for drill-down results: given columns, rows and the column counting people, rows with fewer
- * than 11 of them show the mask instead of their figures.
+ * A small table for drill-down results: given columns, rows and the column counting people, rows describing too
+ * few people to publish (../../lib/secrecy.ts) show the mask instead of their figures.
  */
-import {formatEur, formatNumber, MASK} from "../../lib/format/drift.js";
+import {formatEur, formatNumber} from "../../lib/format.js";
+import {MASK, publishable} from "../../lib/secrecy.js";
 
 export interface DrillColumn {
   key: string;
@@ -12,7 +13,7 @@ export interface DrillColumn {
 }
 
 export function drillTable(
-  rows: readonly Record<string, unknown>[],
+  rows: Iterable<Record<string, unknown>>,
   columns: readonly DrillColumn[],
   peopleKey: string,
   keep: readonly string[]
@@ -27,8 +28,11 @@ export function drillTable(
     head.append(th);
   }
   const body = table.createTBody();
+  // DuckDB answers with an Arrow table, which has no `length`: count the rows as they are written.
+  let count = 0;
   for (const r of rows) {
-    const masked = Number(r[peopleKey] ?? 0) < 11;
+    count++;
+    const masked = !publishable(Number(r[peopleKey] ?? 0));
     const row = body.insertRow();
     for (const c of columns) {
       const cell = row.insertCell();
@@ -41,7 +45,7 @@ export function drillTable(
       if (c.format && c.format !== "text") cell.style.textAlign = "right";
     }
   }
-  if (!rows.length) {
+  if (!count) {
     const cell = body.insertRow().insertCell();
     cell.colSpan = columns.length;
     cell.textContent = "No claim in this window.";

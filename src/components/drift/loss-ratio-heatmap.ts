@@ -1,9 +1,11 @@
 /**
  * Loss ratio S/P as a heat map: one row per segment, one column per accident year, the ratio written in
- * each cell. Cells describing fewer than 11 insured are grey and say so.
+ * each cell. Cells describing fewer than 11 insured (../../lib/secrecy.ts) are grey and say so.
  */
 import * as Plot from "@observablehq/plot";
-import {formatEur, formatPercent, MASK} from "../../lib/format/drift.js";
+import {formatEurCompact, formatPercent, MISSING} from "../../lib/format.js";
+import {MASK, maskReason} from "../../lib/secrecy.js";
+import {chartCaption, chartFigure, chartNote, chartStyle, uncapped} from "./chart-figure.js";
 
 export interface HeatCell {
   segment: string;
@@ -20,22 +22,24 @@ export interface HeatmapOptions {
   selected?: string | null;
 }
 
+const legendStyle = {style: chartStyle};
+
 export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOptions = {}): HTMLElement {
-  const figure = document.createElement("figure");
-  figure.className = "drift-heatmap";
+  const figure = chartFigure("drift-heatmap");
   if (!cells.length) {
-    figure.append(Object.assign(document.createElement("p"), {textContent: "No premium or claim in this window."}));
+    figure.append(chartNote("No premium or claim in this window."));
     return figure;
   }
   const segments = [...new Set(cells.map((c) => c.segment))];
   const data = cells.map((c) => ({...c, year: String(c.year), shown: c.masked ? null : c.loss_ratio}));
   const dark = (c: (typeof data)[number]) => c.shown !== null && (c.shown < 0.6 || c.shown >= 1.5);
   const label = (c: (typeof data)[number]) =>
-    c.masked ? MASK : c.loss_ratio === null ? "–" : formatPercent(c.loss_ratio);
+    c.masked ? MASK : c.loss_ratio === null ? MISSING : formatPercent(c.loss_ratio);
   const plot = Plot.plot({
     width: options.width ?? 640,
-    height: Math.max(120, 22 * segments.length + 50),
+    height: Math.max(120, 26 * segments.length + 60),
     marginLeft: 90,
+    style: chartStyle,
     padding: 0.05,
     x: {label: "Accident year", axis: "top", type: "band"},
     y: {label: null, domain: segments},
@@ -46,7 +50,9 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
       range: ["#2166ac", "#92c5de", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"],
       legend: true,
       label: "S/P",
-      tickFormat: (d: number) => formatPercent(d)
+      tickFormat: (d: number) => formatPercent(d),
+      // The legend takes Plot's `style` option too, though ScaleOptions does not declare it.
+      ...legendStyle
     },
     marks: [
       // Grey cells first: no premium or masked (Plot drops marks whose fill is missing, so they get their own).
@@ -57,9 +63,7 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
           y: "segment",
           fill: "#e0e0e0",
           title: (c: (typeof data)[number]) =>
-            c.masked
-              ? `${c.segment} ${c.year}: fewer than 11 insured, masked`
-              : `${c.segment} ${c.year}: no earned premium`
+            c.masked ? `${c.segment} ${c.year}: ${maskReason()}, masked` : `${c.segment} ${c.year}: no earned premium`
         }
       ),
       Plot.cell(
@@ -69,7 +73,7 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
           y: "segment",
           fill: "shown",
           title: (c: (typeof data)[number]) =>
-            `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEur(c.cost_eur)}\nearned premium ${formatEur(c.premium_eur)}`,
+            `${c.segment} ${c.year}\nS/P ${label(c)}\nclaims cost ${formatEurCompact(c.cost_eur)}\nearned premium ${formatEurCompact(c.premium_eur)}`,
           tip: true
         }
       ),
@@ -85,15 +89,16 @@ export function lossRatioHeatmap(cells: readonly HeatCell[], options: HeatmapOpt
       // (two marks with constant fills: a fill channel would go through the S/P colour scale).
       Plot.text(
         data.filter((c) => !dark(c)),
-        {x: "year", y: "segment", text: label, fill: "black", fontSize: 10}
+        {x: "year", y: "segment", text: label, fill: "black", fontSize: 12}
       ),
-      Plot.text(data.filter(dark), {x: "year", y: "segment", text: label, fill: "white", fontSize: 10})
+      Plot.text(data.filter(dark), {x: "year", y: "segment", text: label, fill: "white", fontSize: 12})
     ]
   });
-  figure.append(plot);
-  const caption = document.createElement("figcaption");
-  caption.textContent =
-    "S/P = claims cost (paid + reserve at the snapshot, all guarantees, by year of event) / earned premium of the year. Grey: no premium; “< 11”: fewer than 11 insured, masked.";
-  figure.append(caption);
+  figure.append(uncapped(plot));
+  figure.append(
+    chartCaption(
+      `S/P = claims cost (paid + reserve at the snapshot, all guarantees, by year of event) / earned premium of the year. Grey: no premium; “${MASK}”: ${maskReason()}, masked.`
+    )
+  );
   return figure;
 }

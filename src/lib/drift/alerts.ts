@@ -120,9 +120,14 @@ export function driftAlerts(
   months: readonly string[],
   options: CusumOptions = {}
 ): DriftAlert[] {
+  return seriesAlerts(monthlySeries(cells, months), options);
+}
+
+/** The alerts of segments already laid out as monthly series, largest excess cost first. */
+export function seriesAlerts(series: Iterable<SegmentSeries>, options: CusumOptions = {}): DriftAlert[] {
   const alerts: DriftAlert[] = [];
-  for (const series of monthlySeries(cells, months)) {
-    const alert = segmentAlert(series, options);
+  for (const one of series) {
+    const alert = segmentAlert(one, options);
     if (alert) alerts.push(alert);
   }
   return alerts.sort((a, b) => b.excess_cost_eur - a.excess_cost_eur || a.segment.localeCompare(b.segment));

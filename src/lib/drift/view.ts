@@ -1,18 +1,30 @@
 /**
  * What the claims-drift page shows for a choice of inputs, from the cells its loaders computed at build time.
  * Browser-safe and free of Framework: the page calls these on every input change; tests call them in Node.
+ * The cells arrive as arquero tables over the Arrow files' columns (../arrow.ts): filters, groups and sums run
+ * in arquero, and only the small results (one record per segment, period or month shown) become objects. The
+ * expressions are arquero's (functions or text it parses, with its `op`), so this module imports no arquero of its
+ * own and runs on whichever copy made the tables.
  *
- * Statistical secrecy: a figure describing fewer than MIN_INSURED insured is masked. A cell's `insured` is the
- * number of distinct insured exposed in it; a sum of cells (a segment over a window) is credited with the
- * largest of its cells' counts, a lower bound on its distinct insured, so masking errs on the safe side.
+ * Statistical secrecy (../secrecy.ts): a figure describing fewer than MIN_INSURED insured is masked. A cell's
+ * `insured` is the number of distinct insured exposed in it; a sum of cells (a segment over a window) is credited
+ * with the largest of its cells' counts, a lower bound on its distinct insured, so masking errs on the safe side.
  */
-import {monthsBetween, type Grain} from "../periods.js";
-import {driftAlerts, type DriftAlert, type MonthlyCell} from "./alerts.js";
+import type {ColumnTable} from "arquero";
+import {monthsBetween, periodStart, type Grain} from "../periods.js";
+import {MIN_INSURED, publishable} from "../secrecy.js";
+import {seriesAlerts, type DriftAlert} from "./alerts.js";
 import {poissonCusum, type CusumOptions} from "./cusum.js";
 import {aeWithInterval, funnelLimits} from "./poisson.js";
+import {segmentSeries} from "./segment-series.js";
 
-export const MIN_INSURED = 11;
+/** Rows and parameters in arquero table expressions, typed loosely: arquero parses their source, never calls them. */
+type Row = Record<string, never>;
 
+/** @deprecated The small-cell rule lives in ../secrecy.ts; kept for the drift loaders until they import it there. */
+export {MIN_INSURED};
+
+/** One row of drift-cells.arrow: a segment's exposure, claims and expected claims in one period. */
 export interface Cell {
   dimension: string;
   grain: Grain;
@@ -40,31 +52,28 @@ export interface ViewInputs {
   baseline: "segment" | "portfolio";
 }
 
-/** The cells of one dimension, grain and guarantee whose period starts inside the months [from, to]. */
-export function selectCells(
-  cells: readonly Cell[],
-  inputs: ViewInputs,
-  grain: Grain = inputs.grain
-): MonthlyCell[] & Cell[] {
-  const from = `${inputs.from}-01`;
-  const to = `${inputs.to}-31`;
-  const guarantee = inputs.dimension === "guarantee" ? null : inputs.guarantee;
-  const out: (MonthlyCell & Cell)[] = [];
-  for (const c of cells) {
-    if (c.dimension !== inputs.dimension || c.grain !== grain) continue;
-    if (guarantee !== null && c.guarantee !== guarantee) continue;
-    if (c.period_start < periodFloor(from, grain) || c.period_start > to) continue;
-    out.push({...c, expected: inputs.baseline === "portfolio" ? c.expected_portfolio : c.expected});
-  }
-  return out;
-}
-
-/** The first day of the period of `grain` holding `date`, so a quarter or year overlapping `from` is kept. */
-function periodFloor(date: string, grain: Grain): string {
-  if (grain === "month") return date;
-  if (grain === "year") return `${date.slice(0, 4)}-01-01`;
-  const month = Number(date.slice(5, 7));
-  return `${date.slice(0, 4)}-${String(Math.floor((month - 1) / 3) * 3 + 1).padStart(2, "0")}-01`;
+/**
+ * The cells of one dimension, grain and guarantee whose period starts inside the months [from, to] (a quarter or
+ * year overlapping `from` is kept), with `expected` at the chosen baseline. A filtered view of `cells`, in order.
+ */
+export function selectCells(cells: ColumnTable, inputs: ViewInputs, grain: Grain = inputs.grain): ColumnTable {
+  const selected = cells
+    .params({
+      dimension: inputs.dimension,
+      grain,
+      guarantee: inputs.dimension === "guarantee" ? null : inputs.guarantee,
+      from: periodStart(`${inputs.from}-01`, grain),
+      to: `${inputs.to}-31`
+    })
+    .filter(
+      (d: Row, $: Row) =>
+        d.dimension === $.dimension &&
+        d.grain === $.grain &&
+        ($.guarantee === null || d.guarantee === $.guarantee) &&
+        d.period_start >= $.from &&
+        d.period_start <= $.to
+    );
+  return inputs.baseline === "portfolio" ? selected.derive({expected: (d: Row) => d.expected_portfolio}) : selected;
 }
 
 export interface SegmentTotal {
@@ -80,37 +89,21 @@ export interface SegmentTotal {
   masked: boolean;
 }
 
-/** Totals per segment over the window (monthly cells), with A/E and its exact 95% interval. */
-export function segmentTotals(monthly: readonly Cell[]): SegmentTotal[] {
-  const by = new Map<string, SegmentTotal>();
-  for (const c of monthly) {
-    let t = by.get(c.segment);
-    if (!t) {
-      t = {
-        segment: c.segment,
-        exposure_years: 0,
-        insured: 0,
-        actual: 0,
-        expected: 0,
-        cost_eur: 0,
-        ae: null,
-        ae_low: null,
-        ae_high: null,
-        masked: true
-      };
-      by.set(c.segment, t);
-    }
-    t.exposure_years += c.exposure_years;
-    t.insured = Math.max(t.insured, c.insured);
-    t.actual += c.actual;
-    t.expected += c.expected;
-    t.cost_eur += c.cost_eur;
-  }
-  for (const t of by.values()) {
-    Object.assign(t, aeWithInterval(t.actual, t.expected));
-    t.masked = t.insured < MIN_INSURED;
-  }
-  return [...by.values()].sort((a, b) => a.segment.localeCompare(b.segment));
+/** Totals per segment over the window (monthly cells), with A/E and its exact 95% interval, by segment. */
+export function segmentTotals(monthly: ColumnTable): SegmentTotal[] {
+  const sums = monthly
+    .groupby("segment")
+    .rollup({
+      exposure_years: "d => op.sum(d.exposure_years)",
+      insured: "d => op.max(d.insured)",
+      actual: "d => op.sum(d.actual)",
+      expected: "d => op.sum(d.expected)",
+      cost_eur: "d => op.sum(d.cost_eur)"
+    })
+    .objects() as Omit<SegmentTotal, "ae" | "ae_low" | "ae_high" | "masked">[];
+  return sums
+    .map((t) => ({...t, ...aeWithInterval(t.actual, t.expected), masked: !publishable(t.insured)}))
+    .sort((a, b) => a.segment.localeCompare(b.segment));
 }
 
 export interface FunnelPoint extends SegmentTotal {
@@ -150,6 +143,12 @@ export function funnelCurve(min: number, max: number, steps = 80) {
   return Array.from({length: steps + 1}, (_, i) => funnelLimits(Math.exp(lo + ((hi - lo) * i) / steps)));
 }
 
+/** The limit curves spanning the points' expected claims (at least 1 to 10), for the funnel plot. */
+export function funnelCurveFor(points: readonly Pick<FunnelPoint, "expected">[]) {
+  const expected = points.map((p) => p.expected);
+  return funnelCurve(Math.min(...expected, 1), Math.max(...expected, 10));
+}
+
 export interface AePoint {
   period: string;
   period_start: string;
@@ -164,24 +163,25 @@ export interface AePoint {
 }
 
 /** One segment's A/E per period with its exact 95% interval; cells under MIN_INSURED are masked. */
-export function aeSeries(cells: readonly Cell[], segment: string): AePoint[] {
-  return cells
-    .filter((c) => c.segment === segment)
-    .sort((a, b) => a.period_start.localeCompare(b.period_start))
-    .map((c) => {
-      const masked = c.insured < MIN_INSURED;
-      const ae = aeWithInterval(c.actual, c.expected);
-      return {
-        period: c.period,
-        period_start: c.period_start,
-        exposure_years: c.exposure_years,
-        insured: c.insured,
-        actual: masked ? null : c.actual,
-        expected: masked ? null : c.expected,
-        ...(masked ? {ae: null, ae_low: null, ae_high: null} : ae),
-        masked
-      };
-    });
+export function aeSeries(cells: ColumnTable, segment: string): AePoint[] {
+  const periods = cells
+    .params({segment})
+    .filter((d: Row, $: Row) => d.segment === $.segment)
+    .orderby("period_start")
+    .objects() as Cell[];
+  return periods.map((c) => {
+    const masked = !publishable(c.insured);
+    return {
+      period: c.period,
+      period_start: c.period_start,
+      exposure_years: c.exposure_years,
+      insured: c.insured,
+      actual: masked ? null : c.actual,
+      expected: masked ? null : c.expected,
+      ...(masked ? {ae: null, ae_low: null, ae_high: null} : aeWithInterval(c.actual, c.expected)),
+      masked
+    };
+  });
 }
 
 export interface CusumPoint {
@@ -192,25 +192,13 @@ export interface CusumPoint {
 }
 
 /** The CUSUM path of one segment over the window's months, with its signal and onset months. */
-export function cusumView(
-  monthly: readonly Cell[],
-  segment: string,
-  from: string,
-  to: string,
-  options: CusumOptions = {}
-) {
+export function cusumView(monthly: ColumnTable, segment: string, from: string, to: string, options: CusumOptions = {}) {
   const months = monthsBetween(`${from}-01`, `${to}-01`);
-  const index = new Map(months.map((m, i) => [m, i]));
-  const actual = new Array<number>(months.length).fill(0);
-  const expected = new Array<number>(months.length).fill(0);
-  let insured = 0;
-  for (const c of monthly) {
-    const i = index.get(c.period);
-    if (c.segment !== segment || i === undefined) continue;
-    actual[i] += c.actual;
-    expected[i] += c.expected;
-    insured = Math.max(insured, c.insured);
-  }
+  const one = monthly.params({segment}).filter((d: Row, $: Row) => d.segment === $.segment);
+  const [series] = segmentSeries(one, months);
+  const actual = series?.actual ?? new Array<number>(months.length).fill(0);
+  const expected = series?.expected ?? new Array<number>(months.length).fill(0);
+  const insured = Math.max(0, ...(series?.insured ?? []));
   const result = poissonCusum(actual, expected, options);
   const points: CusumPoint[] = months.map((month, i) => ({
     month,
@@ -223,7 +211,7 @@ export function cusumView(
     h: result.h,
     k: result.k,
     signal: result.signal === null ? null : months[result.signal],
-    masked: insured < MIN_INSURED
+    masked: !publishable(insured)
   };
 }
 
@@ -233,15 +221,17 @@ export interface AlertRow extends DriftAlert {
 }
 
 /** Alerts over the window, for segments with enough exposure; masked rows keep the segment, not the figures. */
-export function alertsView(monthly: readonly Cell[], inputs: ViewInputs, options: CusumOptions = {}): AlertRow[] {
+export function alertsView(monthly: ColumnTable, inputs: ViewInputs, options: CusumOptions = {}): AlertRow[] {
   const months = monthsBetween(`${inputs.from}-01`, `${inputs.to}-01`);
-  const exposure = new Map<string, number>();
-  for (const c of monthly) exposure.set(c.segment, (exposure.get(c.segment) ?? 0) + c.exposure_years);
-  const eligible = monthly.filter((c) => (exposure.get(c.segment) ?? 0) >= inputs.minExposure);
-  return driftAlerts(eligible, months, options).map((a) => ({
+  const exposure = monthly.groupby("segment").rollup({exposure_years: "d => op.sum(d.exposure_years)"});
+  const exposed = exposure.params({min: inputs.minExposure}).filter((d: Row, $: Row) => d.exposure_years >= $.min);
+  const exposureBySegment = new Map(
+    (exposure.objects() as {segment: string; exposure_years: number}[]).map((e) => [e.segment, e.exposure_years])
+  );
+  return seriesAlerts(segmentSeries(monthly.semijoin(exposed, "segment"), months), options).map((a) => ({
     ...a,
-    masked: a.insured < MIN_INSURED,
-    exposure_years: exposure.get(a.segment) ?? 0
+    masked: !publishable(a.insured),
+    exposure_years: exposureBySegment.get(a.segment) ?? 0
   }));
 }
 
@@ -294,15 +284,25 @@ export interface LossRatioCell {
 
 /** Loss-ratio cells of one dimension within the window's years; cells under MIN_INSURED have no ratio. */
 export function lossRatioView(
-  cells: readonly LossRatioCell[],
+  cells: ColumnTable,
   dimension: string,
   from: string,
   to: string,
   segments?: ReadonlySet<string>
-) {
-  const y0 = Number(from.slice(0, 4));
-  const y1 = Number(to.slice(0, 4));
+): (LossRatioCell & {masked: boolean})[] {
+  const inWindow = lossRatioCells(cells, dimension, from, to);
+  const shown = segments
+    ? inWindow.params({segments: [...segments]}).filter("(d, $) => op.includes($.segments, d.segment)")
+    : inWindow;
+  return (shown.objects() as LossRatioCell[]).map((c) => {
+    const masked = !publishable(c.insured);
+    return {...c, masked, loss_ratio: masked ? null : c.loss_ratio};
+  });
+}
+
+/** The loss-ratio cells of one dimension whose accident year lies within the window's years, as a table. */
+export function lossRatioCells(cells: ColumnTable, dimension: string, from: string, to: string): ColumnTable {
   return cells
-    .filter((c) => c.dimension === dimension && c.year >= y0 && c.year <= y1 && (!segments || segments.has(c.segment)))
-    .map((c) => ({...c, masked: c.insured < MIN_INSURED, loss_ratio: c.insured < MIN_INSURED ? null : c.loss_ratio}));
+    .params({dimension, first: Number(from.slice(0, 4)), last: Number(to.slice(0, 4))})
+    .filter((d: Row, $: Row) => d.dimension === $.dimension && d.year >= $.first && d.year <= $.last);
 }

@@ -75,13 +75,13 @@ const alert = (segment: string, masked = false): AlertRow => ({
 });
 
 describe("alerts table", () => {
-  it("shows onset, A/E, excess claims and cost, and masks small segments", () => {
+  it("shows onset, A/E, excess claims and the excess cost in full euros, and masks small segments", () => {
     const alerts = [alert("CT1"), alert("CT2", true)];
     const el = alertsTable(alerts, {csv: alertsCsv(alerts)});
     const rows = [...el.querySelectorAll("tbody tr")].map((r) =>
       [...r.querySelectorAll("td")].map((td) => td.textContent)
     );
-    expect(rows[0]).toEqual(["CT1", "2024-03", "2024-06", "cusum", "120", "80.0", "1.50", "40.0", "123 k€"]);
+    expect(rows[0]).toEqual(["CT1", "2024-03", "2024-06", "cusum", "120", "80.0", "1.50", "40.0", "123,456 €"]);
     expect(rows[1].slice(4)).toEqual(["< 11", "< 11", "< 11", "< 11", "< 11"]);
     expect(el.querySelector("th")!.title).toContain("contract id");
   });
@@ -197,5 +197,17 @@ describe("charts", () => {
       ["2024-Q1", "30", "5,000 €"],
       ["2024-Q2", "< 11", "< 11"]
     ]);
+  });
+
+  it("drill-down table reads any iterable of rows (DuckDB's Arrow answer has no length) and says when it is empty", () => {
+    const columns = [{key: "period", label: "Period"}];
+    const answer = {
+      *[Symbol.iterator]() {
+        yield {period: "2024-Q1", claimants: 30};
+      }
+    };
+    const el = drillTable(answer, columns, "claimants", ["period"]);
+    expect(el.querySelector("tbody")!.textContent).toBe("2024-Q1");
+    expect(drillTable([], columns, "claimants", ["period"]).textContent).toContain("No claim in this window.");
   });
 });

@@ -10,6 +10,7 @@ import {
   type Cell,
   type ViewInputs
 } from "../../../src/lib/drift/view.ts";
+import {arrowRows} from "../arrow-rows.ts";
 
 const cell = (
   segment: string,
@@ -47,26 +48,26 @@ const inputs: ViewInputs = {
 };
 
 describe("drift page view", () => {
-  const cells: Cell[] = [
+  const cells = arrowRows([
     cell("A", "month", "2023-01", "2023-01-01", 3, 2, 40),
     cell("A", "month", "2023-02", "2023-02-01", 4, 2, 40),
     cell("A", "month", "2023-03", "2023-03-01", 5, 2, 42),
     cell("A", "quarter", "2023-Q1", "2023-01-01", 12, 6, 42),
     cell("A", "month", "2023-03", "2023-03-01", 1, 1, 40, {guarantee: "death"}),
     cell("B", "month", "2023-03", "2023-03-01", 1, 1, 5)
-  ];
+  ]);
 
   it("keeps the chosen grain and guarantee, and a quarter that overlaps the window's first month", () => {
-    expect(selectCells(cells, inputs).map((c) => c.period)).toEqual(["2023-Q1"]);
-    expect(selectCells(cells, inputs, "month").map((c) => `${c.segment} ${c.period}`)).toEqual([
-      "A 2023-02",
-      "A 2023-03",
-      "B 2023-03"
-    ]);
+    expect(selectCells(cells, inputs).array("period")).toEqual(["2023-Q1"]);
+    expect(
+      selectCells(cells, inputs, "month")
+        .derive({key: (d) => d.segment + " " + d.period})
+        .array("key")
+    ).toEqual(["A 2023-02", "A 2023-03", "B 2023-03"]);
   });
 
   it("switches expected counts to portfolio rates for the portfolio baseline", () => {
-    expect(selectCells(cells, {...inputs, baseline: "portfolio"}, "month")[0].expected).toBe(4);
+    expect(selectCells(cells, {...inputs, baseline: "portfolio"}, "month").get("expected", 0)).toBe(4);
   });
 
   it("sums a segment over the window and credits it with its largest monthly insured count", () => {
@@ -103,7 +104,7 @@ describe("drift page view", () => {
       "2023-12"
     ];
     const drifting = months.map((m, t) => cell("SMALL", "month", m, `${m}-01`, t < 6 ? 2 : 12, 2, 8));
-    const alerts = alertsView(drifting, {...inputs, from: "2023-01"});
+    const alerts = alertsView(arrowRows(drifting), {...inputs, from: "2023-01"});
     expect(alerts).toHaveLength(1);
     expect(alerts[0].masked).toBe(true);
     const [header, row] = alertsCsv(alerts).trim().split("\n");
@@ -115,7 +116,7 @@ describe("drift page view", () => {
 
   it("masks loss ratios of cells under 11 insured and keeps the window's years", () => {
     const view = lossRatioView(
-      [
+      arrowRows([
         {
           dimension: "contract",
           segment: "A",
@@ -146,7 +147,7 @@ describe("drift page view", () => {
           loss_ratio: 0.8,
           insured: 10
         }
-      ],
+      ]),
       "contract",
       "2023-02",
       "2023-12"
