@@ -47,7 +47,7 @@ describe("compareVersions", () => {
 
   const published = resolve(
     import.meta.dirname,
-    "../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv"
+    "../../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv"
   );
   it.skipIf(!existsSync(published))(
     "finds MVSS-Net trained on DEFACTO-84k better than on CASIAv2 only on DEFACTO-12k (published image AUC)",

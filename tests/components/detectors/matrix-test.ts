@@ -89,7 +89,7 @@ describe("detectorMatrix", () => {
 
   const published = resolve(
     import.meta.dirname,
-    "../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv"
+    "../../../../shared/realdata/forgery-benchmarks/mvssnet_published_results.csv"
   );
   it.skipIf(!existsSync(published))(
     "renders the published MVSS-Net image-AUC matrix with its two gaps (../shared/realdata)",
