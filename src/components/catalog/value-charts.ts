@@ -3,7 +3,7 @@
  * an SVG figure; widths are capped so a chart fits an A4 page when printed.
  */
 import * as Plot from "@observablehq/plot";
-import {formatEurShort} from "../../lib/format/catalog.js";
+import {formatEurCompact} from "../../lib/format.js";
 
 export const stageColors = {
   domain: ["exploration", "modelling", "incubation", "industrialisation", "deployment", "run"],
@@ -28,7 +28,7 @@ export function valueEffortChart(
     marginTop: 30,
     grid: true,
     x: {label: "Effort (person-days) →", nice: true, zero: true},
-    y: {label: "↑ Estimated savings per year", tickFormat: formatEurShort, nice: true, zero: true},
+    y: {label: "↑ Estimated savings per year", tickFormat: formatEurCompact, nice: true, zero: true},
     color: {...stageColors, legend: true, label: "Stage"},
     marks: [
       Plot.dot(cards, {
@@ -39,7 +39,7 @@ export function valueEffortChart(
         stroke: "white",
         tip: true,
         title: (d) =>
-          `${d.name}\n${d.stage}\n${formatEurShort(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
+          `${d.name}\n${d.stage}\n${formatEurCompact(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
       }),
       Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 9})
     ]
@@ -58,14 +58,14 @@ export function valueByYearChart(
     height: 320,
     marginLeft: 70,
     x: {label: null, tickFormat: "d", type: "band"},
-    y: {label: "↑ Value (EUR)", tickFormat: formatEurShort, grid: true},
+    y: {label: "↑ Value (€)", tickFormat: formatEurCompact, grid: true},
     color: {legend: false},
     marks: [
       Plot.barY(realised, {
         x: "year",
         y: "realised_eur",
         fill: "name",
-        title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`,
+        title: (d) => `${d.name}\n${d.year}: ${formatEurCompact(d.realised_eur)} realised`,
         insetLeft: 8,
         insetRight: 8
       }),
@@ -81,7 +81,7 @@ export function valueByYearChart(
       Plot.text(estimated, {
         x: "year",
         y: "estimated_eur",
-        text: (d) => `est. ${formatEurShort(d.estimated_eur)}`,
+        text: (d) => `est. ${formatEurCompact(d.estimated_eur)}`,
         dy: -8,
         fontSize: 10
       }),
@@ -116,7 +116,7 @@ export function pipelineChart(
       Plot.text(pipeline, {
         y: "stage",
         x: "use_cases",
-        text: (d) => `${d.use_cases} · ${formatEurShort(d.estimated_savings_eur)}/yr`,
+        text: (d) => `${d.use_cases} · ${formatEurCompact(d.estimated_savings_eur)}/yr`,
         dx: 6,
         textAnchor: "start"
       }),

@@ -5,10 +5,9 @@
  */
 import * as Plot from "@observablehq/plot";
 
-export interface XY {
-  x: number;
-  y: number;
-}
+import type {XY} from "../../lib/roi/explorer-charts.js";
+
+export type {XY};
 
 export interface CurveChartOptions {
   title: string;
@@ -42,7 +41,9 @@ export function curveChart(points: readonly XY[], options: CurveChartOptions): C
   const plot = Plot.plot({
     width,
     height,
-    marginLeft: 60,
+    marginLeft: 70,
+    marginBottom: 40,
+    style: {fontSize: "12px"},
     x: {label: options.xLabel, grid: true},
     y: {label: options.yLabel, grid: true, ...(options.yPercent ? {tickFormat: "%"} : {})},
     marks: [
