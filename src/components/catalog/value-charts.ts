@@ -1,6 +1,6 @@
 /**
  * Charts of the portfolio and the value report (Observable Plot). Each takes plain rows and a width and returns
- * an SVG figure; widths are capped so a chart fits an A4 page when printed.
+ * an SVG figure at that width, with 12 px text; when printed, the page's CSS scales it to the A4 column.
  */
 import * as Plot from "@observablehq/plot";
 import {formatEurCompact} from "../../lib/format.js";
@@ -22,7 +22,8 @@ export function valueEffortChart(
   {width = 640}: {width?: number} = {}
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
-    width: Math.min(width, 900),
+    style: {fontSize: "12px"},
+    width,
     height: 360,
     marginLeft: 70,
     marginTop: 30,
@@ -41,7 +42,7 @@ export function valueEffortChart(
         title: (d) =>
           `${d.name}\n${d.stage}\n${formatEurCompact(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
       }),
-      Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 9})
+      Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 12})
     ]
   });
 }
@@ -54,7 +55,8 @@ export function valueByYearChart(
   const realised = rows.filter((r) => r.realised_eur !== null && r.realised_eur > 0);
   const estimated = d3Rollup(rows);
   return Plot.plot({
-    width: Math.min(width, 700),
+    style: {fontSize: "12px"},
+    width,
     height: 320,
     marginLeft: 70,
     x: {label: null, tickFormat: "d", type: "band"},
@@ -83,7 +85,7 @@ export function valueByYearChart(
         y: "estimated_eur",
         text: (d) => `est. ${formatEurCompact(d.estimated_eur)}`,
         dy: -8,
-        fontSize: 10
+        fontSize: 12
       }),
       Plot.ruleY([0])
     ]
@@ -104,7 +106,8 @@ export function pipelineChart(
   {width = 640}: {width?: number} = {}
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
-    width: Math.min(width, 700),
+    style: {fontSize: "12px"},
+    width,
     height: 240,
     marginLeft: 110,
     marginRight: 120,
