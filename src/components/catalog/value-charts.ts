@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatEurCompact} from "../../lib/format.js";
 
-export const stageColors = {
+const stageColors = {
   domain: ["exploration", "modelling", "incubation", "industrialisation", "deployment", "run"],
   range: ["#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4338ca", "#1e1b4b"]
 };

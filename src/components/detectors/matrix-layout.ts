@@ -80,7 +80,7 @@ const MAX_CELL_WIDTH = 110;
 const CHAR_WIDTH = 7.2;
 
 /** The metric of a run, or null when it is undefined (AUC without forged documents...). */
-export function metricValue(run: MatrixRun, metric: string): number | null {
+function metricValue(run: MatrixRun, metric: string): number | null {
   const v = (run as unknown as Record<string, unknown>)[metric];
   return typeof v === "number" && Number.isFinite(v) ? v : null;
 }
