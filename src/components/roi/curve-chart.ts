@@ -50,13 +50,14 @@ export function curveChart(points: readonly XY[], options: CurveChartOptions): C
       ...rules.map((rule) =>
         Plot.ruleY([rule.y], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,4"})
       ),
-      ...rules.map((rule) =>
+      // Labels alternate above and below their lines, so two close rules (lift 1, break-even) stay readable.
+      ...rules.map((rule, i) =>
         Plot.text([rule], {
           x: () => points[points.length - 1]?.x ?? 0,
           y: "y",
           text: "label",
           textAnchor: "end",
-          dy: -6,
+          dy: i % 2 ? 14 : -6,
           fillOpacity: 0.7
         })
       ),

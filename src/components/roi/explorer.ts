@@ -7,8 +7,7 @@
  * model or period -> prepare (rank, cumulative arrays, bootstrap); cost or saving -> curves and optimum;
  * capacity or threshold -> lookups, text and two marker attributes (well inside one animation frame).
  */
-import {formatCount} from "../../lib/format.js";
-import {capacityForThreshold} from "../../lib/roi/capacity.js";
+import {capacityForThreshold, startingCapacity} from "../../lib/roi/capacity.js";
 import {curvePoint} from "../../lib/roi/curves.js";
 import {BUSINESS_SAVING_EUR} from "../../lib/roi/economics.js";
 import {explorerCurves, type CurveSpec} from "../../lib/roi/explorer-charts.js";
@@ -176,14 +175,9 @@ export function roiExplorer(
   form.to.value = String(scenario.to);
   loadClaims();
   loadEconomics();
-  const notices = [...problems];
-  if (scenario.k === null) k = state.optimum.k;
-  else if (scenario.k > prepared.bt.n) {
-    notices.push(
-      `capacity k=${scenario.k} is more than the ${formatCount(prepared.bt.n)} claims of this backtest; using ${formatCount(prepared.bt.n)}.`
-    );
-    k = prepared.bt.n;
-  } else k = scenario.k;
+  const start = startingCapacity(scenario.k, prepared.bt.n, state.optimum.k);
+  const notices = start.notice ? [...problems, start.notice] : [...problems];
+  k = start.k;
   scenario.k = k;
   form.showNotice(notices);
   showCapacity();
