@@ -52,9 +52,7 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
           if (!url) throw new Error(`module ${name} not found on the page`);
           return import(url);
         };
-        const [explorer, model, capacity, curves, scenario] = await Promise.all(
-          ["explorer", "explorer-model", "capacity", "curves", "scenario"].map(load)
-        );
+        const explorer = await load("explorer");
         // 100k claims, scores with 4 decimals (many ties), abuse more likely at high scores; a seeded LCG.
         let seed = 12345;
         const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
@@ -85,9 +83,8 @@ export async function benchRoiBrowser(): Promise<Record<string, number>> {
           defaults: {cost_per_expertise: 300, saving_per_abuse: null},
           coverage: []
         };
-        const lib = {...model, ...capacity, ...curves, ...scenario, minCell: 11};
         let t = performance.now();
-        const element = explorer.roiExplorer({claims: columns, context}, {lib, search: "", width: 640});
+        const element = explorer.roiExplorer({claims: columns, context}, {search: "", width: 640});
         document.body.append(element);
         document.body.getBoundingClientRect();
         const mount = performance.now() - t;

@@ -28,7 +28,7 @@ export interface AnalysisMeta {
 }
 
 /** Data sources a page may name besides its own loaders' outputs: the extract files and the detector runs. */
-export const knownSources: readonly string[] = [...contract.map((file) => file.name), "detector-runs", "use-cases"];
+const knownSources: readonly string[] = [...contract.map((file) => file.name), "detector-runs", "use-cases"];
 
 /** Loader extensions Framework (and Carnet's config) can run to produce a data file. */
 const loaderExtensions = ["ts", "js", "py", "sql", "sh", "R"];

@@ -67,7 +67,7 @@ export function inspectAnalysisPages(srcDir: string, useCaseIds: readonly string
 }
 
 /** Markdown prose without fenced code, HTML tags, ${…} expressions and markup characters, squeezed. */
-export function proseOf(body: string, limit = 4000): string {
+function proseOf(body: string, limit = 4000): string {
   return body
     .replace(/```[\s\S]*?```/g, " ")
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")

@@ -92,9 +92,9 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
  * Framework reuses a loader's cached output until the loader file itself changes, and the catalog loaders read
  * the pages' front matter: touching them makes the next build or preview list the new page.
  */
-export const catalogLoaders = ["src/data/catalog.json.ts", "src/data/use-cases.json.ts", "src/data/provenance.json.ts"];
+const catalogLoaders = ["src/data/catalog.json.ts", "src/data/use-cases.json.ts", "src/data/provenance.json.ts"];
 
-export function refreshCatalogLoaders(root: string): void {
+function refreshCatalogLoaders(root: string): void {
   const now = new Date();
   for (const file of catalogLoaders) if (existsSync(join(root, file))) utimesSync(join(root, file), now, now);
 }

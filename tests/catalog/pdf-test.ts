@@ -6,7 +6,7 @@ import {projectRoot} from "../../loaders/catalog/root.ts";
 import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
-import {formatEur} from "../../src/lib/format/catalog.ts";
+import {formatEur} from "../../src/lib/format.ts";
 import {carnet} from "../cli/run-carnet.ts";
 import {readPdf} from "./pdf-text.ts";
 
@@ -28,7 +28,7 @@ describe("carnet report --pdf", () => {
     mkdirSync(dist, {recursive: true});
     writeFileSync(
       join(dist, "value-report.html"),
-      `<!doctype html><meta charset="utf-8"><title>Value report</title><h1>Value report</h1><p>Net savings 1,234,567 EUR · écart</p><div id="value-report-ready"></div>`
+      `<!doctype html><meta charset="utf-8"><title>Value report</title><h1>Value report</h1><p>Net savings 1,234,567 € · écart</p><div id="value-report-ready"></div>`
     );
     const out = join(work, "fixture.pdf");
     const result = carnet(["report", "--pdf", out, "--dist", dist]);
@@ -38,7 +38,7 @@ describe("carnet report --pdf", () => {
     const pdf = readPdf(readFileSync(out));
     expectA4(pdf.pages);
     expect(pdf.text).toContain("Value report");
-    expect(pdf.text).toContain("Net savings 1,234,567 EUR · écart");
+    expect(pdf.text).toContain("Net savings 1,234,567 € · écart");
   });
 
   test("refuses to print a site that was not built, in one line", () => {

@@ -9,11 +9,11 @@ import {buildValueReport} from "../../loaders/catalog/value/report.ts";
 import {driftReport} from "../../loaders/drift/drift.ts";
 import {openExtracts, type Extracts} from "../../loaders/extracts/open.ts";
 import {roiReport} from "../../loaders/roi/report.ts";
-import {formatEur} from "../../src/lib/format/catalog.ts";
+import {formatEur} from "../../src/lib/format.ts";
 import {carnet} from "../cli/run-carnet.ts";
 import {expertiseTables, type Expertised} from "./value-tables.ts";
 
-// 2024: 12 decided claims, two abuses (8,000 and 5,000 EUR saved); 2025: 3 claims (masked: fewer than 11).
+// 2024: 12 decided claims, two abuses (8,000 and 5,000 € saved); 2025: 3 claims (masked: fewer than 11).
 const handWorked: Expertised[] = [
   ["c01", 2024, "abuse", 8000, 0.95],
   ["c02", 2024, "justified", 0, 0.9],
@@ -186,11 +186,11 @@ describe("the value report", () => {
 
   test("writes a summary whose figures are the report's", () => {
     const text = report.summary.join(" ");
-    expect(text).toContain("In 2025, the portfolio of 2 use cases realised 1,500 EUR against 2,000 EUR estimated.");
-    expect(text).toContain("netted 9,400 EUR after the cost of the expertises");
-    expect(text).toContain("would have netted 12,100 EUR");
+    expect(text).toContain("In 2025, the portfolio of 2 use cases realised 1,500 € against 2,000 € estimated.");
+    expect(text).toContain("netted 9,400 € after the cost of the expertises");
+    expect(text).toContain("would have netted 12,100 €");
     expect(text).toContain(
-      "2 incapacity alerts with 45,000 EUR of excess claims cost since onset (30 claims above expected, first onset 2024-03)"
+      "2 incapacity alerts with 45,000 € of excess claims cost since onset (30 claims above expected, first onset 2024-03)"
     );
     expect(text).toContain("sample figures");
   });

@@ -48,6 +48,23 @@ describe("the detectors page", () => {
     expect(await opened.visit.problems()).toEqual([]);
   });
 
+  test("draws the drill-down's ROC and precision-recall curves side by side at their card's width, in 12 px text", async () => {
+    const charts = await opened.visit.page.$$eval(".drill-down .card svg[viewBox]", (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const card = svg.closest(".card")!.getBoundingClientRect();
+        const sizes = [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize));
+        return {top: Math.round(card.top), share: box.width / card.width, smallestText: Math.min(...sizes)};
+      })
+    );
+    expect(charts).toHaveLength(2);
+    expect(charts[0].top).toBe(charts[1].top);
+    for (const chart of charts) {
+      expect(chart.share).toBeGreaterThan(0.8);
+      expect(chart.smallestText).toBeGreaterThanOrEqual(12);
+    }
+  });
+
   test("keeps the drill-down open and recolours the matrix when the metric changes", async () => {
     await opened.visit.page.getByRole("combobox", {name: "Metric"}).selectOption({label: "Average precision"});
     await opened.visit.settle();

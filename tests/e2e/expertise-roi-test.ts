@@ -116,4 +116,26 @@ describe("the expertise ROI page", () => {
     expect(await visit.page.inputValue('.roi-form input[name="cost"]')).toBe("300");
     expect((await kpis(visit))[0]).toMatch(/^Expertises ordered: [\d,]+$/);
   });
+
+  test("on a 1400 px page the curves sit at most two side by side, at 480 px or more, with 12 px text or larger", async () => {
+    const visit = await openPage(browser, site.url, "/expertise-roi", {viewport: {width: 1400, height: 900}});
+    visits.push(visit);
+    await visit.page.waitForSelector(".roi-chart svg");
+    const charts = await visit.page.$$eval(".roi-chart svg", (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const sizes = [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize));
+        return {top: Math.round(box.top), width: box.width, smallestText: Math.min(...sizes)};
+      })
+    );
+    expect(charts).toHaveLength(3);
+    for (const chart of charts) {
+      expect(chart.width).toBeGreaterThanOrEqual(480);
+      expect(chart.smallestText).toBeGreaterThanOrEqual(12);
+    }
+    const perRow = new Map<number, number>();
+    for (const chart of charts) perRow.set(chart.top, (perRow.get(chart.top) ?? 0) + 1);
+    expect(Math.max(...perRow.values())).toBeLessThanOrEqual(2);
+    await visit.page.screenshot({path: "test-results/expertise-roi-1400.png", fullPage: true});
+  });
 });

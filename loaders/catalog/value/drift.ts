@@ -4,7 +4,7 @@
  * claims since the onset), on the incapacity guarantee, by contract and by sector. Only alerts with a positive
  * excess count. The total is masked when the alerts describe fewer than 11 insured.
  */
-import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
+import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
 import {driftReport} from "../../drift/drift.ts";
 import type {Engine} from "../../engine/engine.ts";
@@ -51,7 +51,7 @@ export async function driftFigures(engine: Engine, options: DriftFigureOptions =
     window = report.setup.window;
     const drifting = report.alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
-    const masked = drifting.length > 0 && insured < MIN_CELL;
+    const masked = drifting.length > 0 && !publishable(insured);
     by.push({
       dimension,
       guarantee,

@@ -8,7 +8,7 @@
  * A year whose backtest holds fewer than 11 claims is masked (statistical secrecy).
  */
 import {BUSINESS_COST_EUR, type Economics} from "../../../src/lib/roi/economics.ts";
-import {MIN_CELL} from "../../../src/lib/roi/secrecy.ts";
+import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Engine} from "../../engine/engine.ts";
 import {roiReport} from "../../roi/report.ts";
 import {resolveModel, loadScoredClaims} from "../../roi/scored-claims.ts";
@@ -47,7 +47,7 @@ export async function expertiseFigures(
   const period = async (year: number | null): Promise<ExpertisePeriod> => {
     const bounds = year === null ? {} : {from: year, to: year};
     const report = await roiReport(engine, {model, ...bounds, economics, capacities: [ALL]});
-    const masked = report.claims < MIN_CELL;
+    const masked = !publishable(report.claims);
     return {
       year,
       claims: report.claims,

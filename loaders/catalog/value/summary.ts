@@ -1,18 +1,12 @@
 /**
  * The value report's written summary: a few sentences generated from the figures, so the text never
- * disagrees with the tables. Money is written in whole euros (formatEur), as in the tables.
+ * disagrees with the tables. Money is written in whole euros (formatEur, "1,234,567 €"), as in the tables;
+ * the early stages of the pipeline are those of src/lib/catalog/stages.ts, as on the page.
  */
-import {formatCount, formatEur} from "../../../src/lib/format/catalog.ts";
+import {earlyPipeline} from "../../../src/lib/catalog/stages.ts";
+import {formatCount, formatEur} from "../../../src/lib/format.ts";
+import {maskReason} from "../../../src/lib/secrecy.ts";
 import type {ValueReport} from "./types.ts";
-
-const stageNames: Record<string, string> = {
-  exploration: "exploration",
-  modelling: "modelling",
-  incubation: "incubation",
-  industrialisation: "industrialisation",
-  deployment: "deployment",
-  run: "run"
-};
 
 export function writeSummary(report: Omit<ValueReport, "summary">): string[] {
   const sentences: string[] = [];
@@ -43,7 +37,7 @@ export function writeSummary(report: Omit<ValueReport, "summary">): string[] {
         : `${years[0]}–${years[years.length - 1]}`
       : "the period";
     if (t.masked)
-      sentences.push(`Expertise targeting: fewer than 11 decided expertised claims in ${span}, figures masked.`);
+      sentences.push(`Expertise targeting: ${maskReason("decided expertised claims")} in ${span}, figures masked.`);
     else {
       sentences.push(
         `Expertise targeting: the ${formatCount(t.claims)} decided expertised claims of ${span} found ${formatCount(t.abuses)} abuses and netted ${formatEur(t.realised_net_eur)} after the cost of the expertises; ordering only the ${formatCount(t.optimum_k)} best-scored claims (model ${e.model_version}) would have netted ${formatEur(t.optimum_net_eur)}.`
@@ -54,7 +48,7 @@ export function writeSummary(report: Omit<ValueReport, "summary">): string[] {
   for (const by of d?.by ?? []) {
     if (by.masked)
       sentences.push(
-        `Claims drift by ${by.dimension}: ${by.alerts} alerts, describing fewer than 11 insured, figures masked.`
+        `Claims drift by ${by.dimension}: ${by.alerts} alerts, describing ${maskReason("insured")}, figures masked.`
       );
     else if (by.alerts === 0)
       sentences.push(
@@ -66,12 +60,10 @@ export function writeSummary(report: Omit<ValueReport, "summary">): string[] {
       );
     }
   }
-  const early = report.pipeline.filter((s) => ["exploration", "modelling", "incubation"].includes(s.stage));
-  const late = report.pipeline.filter((s) => ["industrialisation", "deployment", "run"].includes(s.stage));
-  const count = (list: typeof early) => list.reduce((a, s) => a + s.use_cases, 0);
-  const potential = early.reduce((a, s) => a + s.estimated_savings_eur, 0);
+  const early = earlyPipeline(report.pipeline);
+  const later = report.pipeline.reduce((a, s) => a + s.use_cases, 0) - early.useCases;
   sentences.push(
-    `Pipeline: ${count(early)} use cases in ${early.map((s) => `${stageNames[s.stage]} (${s.use_cases})`).join(", ")} carry ${formatEur(potential)} of estimated annual savings; ${count(late)} are in industrialisation, deployment or run.`
+    `Pipeline: ${early.useCases} use cases in ${early.stages.map((s) => `${s.stage} (${s.use_cases})`).join(", ")} carry ${formatEur(early.estimatedSavingsEur)} of estimated annual savings; ${later} are in industrialisation, deployment or run.`
   );
   if (report.sample_figures)
     sentences.push(

@@ -9,6 +9,7 @@
  *   provenanceFooter(provenance, {page: "claims-drift"})
  */
 import type {Provenance} from "../../lib/catalog/provenance.js";
+import {formatCount, MISSING} from "../../lib/format.js";
 import {el} from "./dom.js";
 
 /** What src/data/provenance.json holds (types only: erased at build, nothing Node-side ships). */
@@ -25,8 +26,6 @@ const statusLabels: Record<string, string> = {
   published: "Published",
   retired: "Retired"
 };
-
-const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** "claims.csv" and "claims" both name the extract file `claims`. */
 const tableOf = (file: string) => file.replace(/\.(csv|parquet)$/i, "");
@@ -64,11 +63,11 @@ export function provenanceFooter(provenance: ProvenanceData, options: Provenance
   const files = meta ? provenance.files.filter((f) => read.has(tableOf(f.file))) : provenance.files;
   const counts = files.map(
     (f) =>
-      `${tableOf(f.file)} ${fmt(f.rows_accepted)} rows${f.rows_rejected ? ` (${fmt(f.rows_rejected)} rejected)` : ""}`
+      `${tableOf(f.file)} ${formatCount(f.rows_accepted)} rows${f.rows_rejected ? ` (${formatCount(f.rows_rejected)} rejected)` : ""}`
   );
   const data = el("p", {class: "carnet-provenance-data"});
   data.append(
-    `Data: extract folder ${provenance.extract_folder || "—"}, snapshot ${provenance.snapshot_date || "unknown"}`
+    `Data: extract folder ${provenance.extract_folder || MISSING}, snapshot ${provenance.snapshot_date || "unknown"}`
   );
   if (counts.length) data.append(` · ${counts.join(" · ")}`);
   footer.append(data);

@@ -3,7 +3,7 @@
  * value, value figures per year, and links to the analyses that serve it.
  */
 import type {UseCaseCard} from "../../lib/catalog/use-case.js";
-import {formatEur} from "../../lib/format/catalog.js";
+import {formatEur} from "../../lib/format.js";
 import {statusBadge} from "./catalog-list.js";
 import {el} from "./dom.js";
 

@@ -1,11 +1,11 @@
 /**
  * Charts of the portfolio and the value report (Observable Plot). Each takes plain rows and a width and returns
- * an SVG figure; widths are capped so a chart fits an A4 page when printed.
+ * an SVG figure at that width, with 12 px text; when printed, the page's CSS scales it to the A4 column.
  */
 import * as Plot from "@observablehq/plot";
-import {formatEurShort} from "../../lib/format/catalog.js";
+import {formatEurCompact} from "../../lib/format.js";
 
-export const stageColors = {
+const stageColors = {
   domain: ["exploration", "modelling", "incubation", "industrialisation", "deployment", "run"],
   range: ["#c7d2fe", "#a5b4fc", "#818cf8", "#6366f1", "#4338ca", "#1e1b4b"]
 };
@@ -22,13 +22,14 @@ export function valueEffortChart(
   {width = 640}: {width?: number} = {}
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
-    width: Math.min(width, 900),
+    style: {fontSize: "12px"},
+    width,
     height: 360,
     marginLeft: 70,
     marginTop: 30,
     grid: true,
     x: {label: "Effort (person-days) →", nice: true, zero: true},
-    y: {label: "↑ Estimated savings per year", tickFormat: formatEurShort, nice: true, zero: true},
+    y: {label: "↑ Estimated savings per year", tickFormat: formatEurCompact, nice: true, zero: true},
     color: {...stageColors, legend: true, label: "Stage"},
     marks: [
       Plot.dot(cards, {
@@ -39,9 +40,9 @@ export function valueEffortChart(
         stroke: "white",
         tip: true,
         title: (d) =>
-          `${d.name}\n${d.stage}\n${formatEurShort(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
+          `${d.name}\n${d.stage}\n${formatEurCompact(d.estimated_savings_eur)} per year, ${d.effort_person_days} person-days`
       }),
-      Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 9})
+      Plot.text(cards, {x: "effort_person_days", y: "estimated_savings_eur", text: "id", dy: -10, fontSize: 12})
     ]
   });
 }
@@ -54,18 +55,19 @@ export function valueByYearChart(
   const realised = rows.filter((r) => r.realised_eur !== null && r.realised_eur > 0);
   const estimated = d3Rollup(rows);
   return Plot.plot({
-    width: Math.min(width, 700),
+    style: {fontSize: "12px"},
+    width,
     height: 320,
     marginLeft: 70,
     x: {label: null, tickFormat: "d", type: "band"},
-    y: {label: "↑ Value (EUR)", tickFormat: formatEurShort, grid: true},
+    y: {label: "↑ Value (€)", tickFormat: formatEurCompact, grid: true},
     color: {legend: false},
     marks: [
       Plot.barY(realised, {
         x: "year",
         y: "realised_eur",
         fill: "name",
-        title: (d) => `${d.name}\n${d.year}: ${formatEurShort(d.realised_eur)} realised`,
+        title: (d) => `${d.name}\n${d.year}: ${formatEurCompact(d.realised_eur)} realised`,
         insetLeft: 8,
         insetRight: 8
       }),
@@ -81,9 +83,9 @@ export function valueByYearChart(
       Plot.text(estimated, {
         x: "year",
         y: "estimated_eur",
-        text: (d) => `est. ${formatEurShort(d.estimated_eur)}`,
+        text: (d) => `est. ${formatEurCompact(d.estimated_eur)}`,
         dy: -8,
-        fontSize: 10
+        fontSize: 12
       }),
       Plot.ruleY([0])
     ]
@@ -104,7 +106,8 @@ export function pipelineChart(
   {width = 640}: {width?: number} = {}
 ): SVGSVGElement | HTMLElement {
   return Plot.plot({
-    width: Math.min(width, 700),
+    style: {fontSize: "12px"},
+    width,
     height: 240,
     marginLeft: 110,
     marginRight: 120,
@@ -116,7 +119,7 @@ export function pipelineChart(
       Plot.text(pipeline, {
         y: "stage",
         x: "use_cases",
-        text: (d) => `${d.use_cases} · ${formatEurShort(d.estimated_savings_eur)}/yr`,
+        text: (d) => `${d.use_cases} · ${formatEurCompact(d.estimated_savings_eur)}/yr`,
         dx: 6,
         textAnchor: "start"
       }),

@@ -2,6 +2,7 @@
  * The value report's table: one row per use case and, for each year, "realised / estimated" in thousands of
  * euros (one column per year keeps it within an A4 page). Realised figures taken from a loader are marked (†).
  */
+import {formatNumber, MISSING} from "../../lib/format.js";
 import {el} from "./dom.js";
 
 export interface ValueTableInput {
@@ -16,11 +17,9 @@ export interface ValueTableInput {
   totals_by_year: readonly {year: number; estimated_eur: number; realised_eur: number}[];
 }
 
-/** Thousands of euros, rounded: 124438 -> "124", 1100000 -> "1,100"; null -> "–". */
-export function formatThousands(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const k = Math.round(value / 1000);
-  return (Object.is(k, -0) ? 0 : k).toLocaleString("en-US");
+/** Thousands of euros, rounded: 124438 -> "124", 1100000 -> "1,100"; null -> MISSING. */
+function formatThousands(value: number | null | undefined): string {
+  return formatNumber(value === null || value === undefined ? value : value / 1000);
 }
 
 export function valueTable(report: ValueTableInput, options: {years?: readonly number[]} = {}): HTMLElement {
@@ -62,7 +61,7 @@ export function valueTable(report: ValueTableInput, options: {years?: readonly n
       el(
         "th",
         {class: "num"},
-        `${t?.realised_eur ? formatThousands(t.realised_eur) : "–"} / ${formatThousands(t?.estimated_eur ?? 0)}`
+        `${t?.realised_eur ? formatThousands(t.realised_eur) : MISSING} / ${formatThousands(t?.estimated_eur ?? 0)}`
       )
     );
   }

@@ -31,6 +31,7 @@ export function versionComparison(comparison: VersionComparison, {width = 640}: 
   const comparable = rows.filter((r) => r.delta !== null) as ((typeof rows)[number] & {delta: number})[];
   const extent = Math.max(0.01, d3.max(comparable, (r) => Math.abs(r.delta)) ?? 0.01);
   const chart = Plot.plot({
+    style: {fontSize: "12px"},
     // Never narrower than its margins (a page may report width 0 while hidden or resizing).
     width: Math.max(width, 360),
     height: 34 + 24 * rows.length,

@@ -3,6 +3,7 @@
  * flagged), with counts, shares of the row, totals, and the decision metrics beneath.
  */
 import {formatMetric} from "../../lib/detectors/metrics.js";
+import {formatCount, formatPercent, MISSING} from "../../lib/format.js";
 
 export interface ConfusionData {
   tp: number;
@@ -23,12 +24,12 @@ export function confusionMatrix(c: ConfusionData): HTMLElement {
   const table = document.createElement("table");
   table.style.cssText = "border-collapse:collapse;font-variant-numeric:tabular-nums;max-width:28rem";
   const total = c.tp + c.fp + c.tn + c.fn;
-  const share = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)} %` : "–");
+  const share = (n: number, of: number) => (of > 0 ? formatPercent(n / of, 1) : MISSING);
   const cell = (n: number, of: number, good: boolean, name: string) => {
     const td = document.createElement("td");
     td.dataset.cell = name;
     td.style.cssText = `padding:6px 12px;text-align:right;border:1px solid #ccc;background:${good ? "rgba(44,123,182," : "rgba(215,25,28,"}${of > 0 ? (0.08 + (0.5 * n) / of).toFixed(2) : 0.05})`;
-    td.innerHTML = `<strong>${n.toLocaleString("en-US")}</strong><br><small>${share(n, of)} of row</small>`;
+    td.innerHTML = `<strong>${formatCount(n)}</strong><br><small>${share(n, of)} of row</small>`;
     td.title = name;
     return td;
   };
@@ -46,22 +47,17 @@ export function confusionMatrix(c: ConfusionData): HTMLElement {
     th("Forged", "row"),
     cell(c.tp, c.tp + c.fn, true, "true positives"),
     cell(c.fn, c.tp + c.fn, false, "false negatives"),
-    th((c.tp + c.fn).toLocaleString("en-US"))
+    th(formatCount(c.tp + c.fn))
   );
   const genuine = document.createElement("tr");
   genuine.append(
     th("Genuine", "row"),
     cell(c.fp, c.fp + c.tn, false, "false positives"),
     cell(c.tn, c.fp + c.tn, true, "true negatives"),
-    th((c.fp + c.tn).toLocaleString("en-US"))
+    th(formatCount(c.fp + c.tn))
   );
   const totals = document.createElement("tr");
-  totals.append(
-    th("Total"),
-    th((c.tp + c.fp).toLocaleString("en-US")),
-    th((c.fn + c.tn).toLocaleString("en-US")),
-    th(total.toLocaleString("en-US"))
-  );
+  totals.append(th("Total"), th(formatCount(c.tp + c.fp)), th(formatCount(c.fn + c.tn)), th(formatCount(total)));
   table.append(head, forged, genuine, totals);
 
   const facts = document.createElement("p");

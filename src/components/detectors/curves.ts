@@ -11,12 +11,13 @@ export interface CurvesData {
 
 export function rocChart(
   roc: readonly [number, number][],
-  {auc = null, width = 320}: {auc?: number | null; width?: number} = {}
+  {auc = null, width = 640}: {auc?: number | null; width?: number} = {}
 ): HTMLElement | SVGSVGElement {
   if (!roc.length) return note("ROC curve undefined: the dataset needs both forged and genuine documents.");
   return Plot.plot({
+    style: {fontSize: "12px"},
     width,
-    height: Math.min(width, 320),
+    height: Math.round(Math.min(420, Math.max(240, width * 0.7))),
     title: `ROC curve (AUC ${formatMetric(auc)})`,
     x: {domain: [0, 1], label: "False positive rate →", grid: true},
     y: {domain: [0, 1], label: "↑ True positive rate", grid: true},
@@ -49,13 +50,14 @@ export function prChart(
   {
     averagePrecision = null,
     prevalence = null,
-    width = 320
+    width = 640
   }: {averagePrecision?: number | null; prevalence?: number | null; width?: number} = {}
 ): HTMLElement | SVGSVGElement {
   if (!pr.length) return note("Precision-recall curve undefined: the dataset has no forged document.");
   return Plot.plot({
+    style: {fontSize: "12px"},
     width,
-    height: Math.min(width, 320),
+    height: Math.round(Math.min(420, Math.max(240, width * 0.7))),
     title: `Precision-recall (AP ${formatMetric(averagePrecision)})`,
     x: {domain: [0, 1], label: "Recall →", grid: true},
     y: {domain: [0, 1], label: "↑ Precision", grid: true},

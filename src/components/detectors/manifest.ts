@@ -1,5 +1,6 @@
 /** A run's manifest as a two-column table: what was run, on what, from which code, when. */
 import type {RunSummary} from "../../lib/detectors/metrics.js";
+import {formatCount} from "../../lib/format.js";
 
 export function manifestTable(run: RunSummary, history: readonly RunSummary[] = []): HTMLElement {
   const root = document.createElement("div");
@@ -20,10 +21,10 @@ export function manifestTable(run: RunSummary, history: readonly RunSummary[] = 
     ["Threshold", run.threshold === null ? "none (decisions given)" : String(run.threshold)],
     ["Code commit", run.code_commit ?? "not recorded"],
     ["Started", run.started_at],
-    ["Documents", `${run.n.toLocaleString("en-US")} scored, ${run.positives.toLocaleString("en-US")} forged`],
+    ["Documents", `${formatCount(run.n)} scored, ${formatCount(run.positives)} forged`],
     [
       "Prediction rows",
-      `${run.rows_read.toLocaleString("en-US")} read, ${run.rows_accepted.toLocaleString("en-US")} accepted, ${run.rows_rejected.toLocaleString("en-US")} rejected`
+      `${formatCount(run.rows_read)} read, ${formatCount(run.rows_accepted)} accepted, ${formatCount(run.rows_rejected)} rejected`
     ]
   ];
   for (const [name, value] of rows) {

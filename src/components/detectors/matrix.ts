@@ -4,68 +4,19 @@
  * "not run", so gaps in the experimental plan show; a run whose metric is undefined says "undefined".
  * The element is an input: clicking a cell (or Enter on it) sets `.value` to that cell's run and dispatches
  * an "input" event, so a page can write `const cell = view(detectorMatrix(...))`.
+ * What each cell shows and where is computed by matrix-layout.ts (pure, tested without a DOM); this file draws it.
  */
 import * as d3 from "d3";
-import {versionOrder} from "../../lib/detectors/compare.js";
-import {METRIC_LABELS, formatMetric, type Metric} from "../../lib/detectors/metrics.js";
+import {matrixLayout, type MatrixOptions, type MatrixRun} from "./matrix-layout.js";
 
-/** What a cell needs; page runs carry more. */
-export interface MatrixRun {
-  id: string;
-  detector: string;
-  detector_version: string;
-  dataset: string;
-  n?: number;
-  positives?: number;
-  rows_rejected?: number;
-}
-
-export interface MatrixOptions {
-  metric: Metric | string;
-  /** Label of the metric in the legend and tooltips. */
-  metricLabel?: string;
-  /** Available width in pixels; the matrix scrolls sideways when it needs more. */
-  width?: number;
-  /** Column order (default: sorted). */
-  datasets?: readonly string[];
-  /** Colour domain; default [0.5, 1] for AUC (0.5 = chance), [0, 1] otherwise. */
-  domain?: [number, number];
-  /** Id of the run selected initially. */
-  selected?: string | null;
-}
+export type {MatrixOptions, MatrixRun};
 
 export type MatrixElement<T extends MatrixRun> = HTMLDivElement & {value: T | null};
 
-const ROW_HEIGHT = 28;
-const MIN_CELL_WIDTH = 52;
-
 export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options: MatrixOptions): MatrixElement<T> {
-  const {metric} = options;
-  const label = options.metricLabel ?? METRIC_LABELS[metric as Metric] ?? metric;
-  const datasets = options.datasets
-    ? [...options.datasets]
-    : [...new Set(runs.map((r) => r.dataset))].sort((a, b) => a.localeCompare(b));
-  const detectors = [...new Set(runs.map((r) => r.detector))].sort((a, b) => a.localeCompare(b));
-  const rows = detectors.flatMap((detector) =>
-    [...new Set(runs.filter((r) => r.detector === detector).map((r) => r.detector_version))]
-      .sort(versionOrder)
-      .map((version) => ({detector, version}))
-  );
-  const byCell = new Map(runs.map((r) => [key(r.detector, r.detector_version, r.dataset), r]));
-
-  const domain = options.domain ?? (metric === "auc" ? [0.5, 1] : [0, 1]);
-  const color = d3.scaleSequential(d3.interpolateYlGnBu).domain(domain).clamp(true);
-
-  const detectorWidth = Math.min(180, 14 + 7.2 * d3.max(detectors, (d) => d.length)!) || 80;
-  const versionWidth = Math.min(110, 14 + 7.2 * (d3.max(rows, (r) => r.version.length) ?? 4));
-  const labelWidth = detectorWidth + versionWidth;
-  const available = (options.width ?? 900) - labelWidth - 10;
-  const cellWidth = Math.max(MIN_CELL_WIDTH, Math.min(110, Math.floor(available / Math.max(1, datasets.length))));
-  const longest = d3.max(datasets, (d) => d.length) ?? 4;
-  const headerHeight = Math.min(150, 18 + longest * 5.2);
-  const width = labelWidth + cellWidth * datasets.length + 10;
-  const height = headerHeight + ROW_HEIGHT * rows.length + 4;
-
+  const layout = matrixLayout(runs, options);
+  const {label, datasets, rows, color, domain, cellWidth, labelWidth, headerHeight, width, height} = layout;
+  const ROW_HEIGHT = layout.rowHeight;
   const root = document.createElement("div") as MatrixElement<T>;
   root.className = "detector-matrix";
   root.style.overflowX = "auto";
@@ -114,7 +65,7 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
 
   // Detector name on the first version row of its group, a rule above each new group.
   row
-    .filter((r, i) => i === 0 || rows[i - 1].detector !== r.detector)
+    .filter((r) => r.first)
     .call((g) =>
       g
         .append("text")
@@ -148,16 +99,14 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
 
   const cells = row
     .selectAll("g.cell")
-    .data((r) =>
-      datasets.map((dataset) => ({...r, dataset, run: byCell.get(key(r.detector, r.version, dataset)) ?? null}))
-    )
+    .data((_, i) => layout.cells.filter((c) => c.row === i))
     .join("g")
-    .attr("class", (c) => `cell ${c.run ? (valueOf(c.run, metric) === null ? "undefined" : "run") : "not-run"}`)
+    .attr("class", (c) => `cell ${c.state}`)
     .attr("role", "cell")
     .attr("data-detector", (c) => c.detector)
     .attr("data-version", (c) => c.version)
     .attr("data-dataset", (c) => c.dataset)
-    .attr("transform", (_, i) => `translate(${labelWidth + i * cellWidth},0)`);
+    .attr("transform", (c) => `translate(${labelWidth + c.column * cellWidth},0)`);
 
   cells
     .append("rect")
@@ -166,11 +115,7 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
     .attr("width", cellWidth - 2)
     .attr("height", ROW_HEIGHT - 2)
     .attr("rx", 2)
-    .attr("fill", (c) => {
-      if (!c.run) return "none";
-      const v = valueOf(c.run, metric);
-      return v === null ? "#e6e6e6" : color(v);
-    })
+    .attr("fill", (c) => c.fill)
     .attr("stroke", (c) => (c.run ? "none" : "currentColor"))
     .attr("stroke-opacity", 0.3)
     .attr("stroke-dasharray", (c) => (c.run ? null : "3,3"));
@@ -182,35 +127,18 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
     .attr("dy", "0.35em")
     .attr("text-anchor", "middle")
     .attr("font-variant-numeric", "tabular-nums")
-    .attr("font-size", (c) => (c.run && valueOf(c.run, metric) !== null ? 12 : 10))
-    .attr("font-style", (c) => (c.run && valueOf(c.run, metric) !== null ? null : "italic"))
-    .attr("fill", (c) => {
-      if (!c.run) return "currentColor";
-      const v = valueOf(c.run, metric);
-      return v === null ? "#555" : d3.lab(color(v)).l < 55 ? "white" : "black";
-    })
+    .attr("font-size", 12)
+    .attr("font-style", (c) => (c.state === "run" ? null : "italic"))
+    .attr("fill", (c) => c.textFill)
     .attr("fill-opacity", (c) => (c.run ? 1 : 0.55))
-    .text((c) =>
-      c.run ? formatMetric(valueOf(c.run, metric)) + ((c.run.rows_rejected ?? 0) > 0 ? "*" : "") : "not run"
-    );
+    .text((c) => c.text);
 
-  cells.append("title").text((c) => {
-    if (!c.run) return `${c.detector} ${c.version} × ${c.dataset}: not run`;
-    const v = valueOf(c.run, metric);
-    const lines = [`${c.detector} ${c.version} × ${c.dataset}`, `${label}: ${formatMetric(v, 4)}`];
-    if (c.run.n !== undefined) lines.push(`${c.run.n} documents, ${c.run.positives ?? "?"} forged`);
-    if ((c.run.rows_rejected ?? 0) > 0) lines.push(`* ${c.run.rows_rejected} prediction rows rejected`);
-    lines.push("Click for the drill-down");
-    return lines.join("\n");
-  });
+  cells.append("title").text((c) => c.title);
 
   const runCells = cells
     .filter((c) => c.run !== null)
     .attr("tabindex", 0)
-    .attr(
-      "aria-label",
-      (c) => `${c.detector} ${c.version}, ${c.dataset}: ${label} ${formatMetric(valueOf(c.run!, metric))}`
-    )
+    .attr("aria-label", (c) => c.ariaLabel)
     .style("cursor", "pointer");
   const outline = body
     .append("rect")
@@ -251,22 +179,14 @@ export function detectorMatrix<T extends MatrixRun>(runs: readonly T[], options:
   return root;
 }
 
-function valueOf(run: MatrixRun, metric: string): number | null {
-  const v = (run as unknown as Record<string, unknown>)[metric];
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
-}
-
-function key(detector: string, version: string, dataset: string): string {
-  return JSON.stringify([detector, version, dataset]);
-}
-
 /** A colour ramp with its ends, plus the two special cells explained. */
 function legend(color: d3.ScaleSequential<string>, domain: [number, number], label: string): HTMLElement {
   const box = document.createElement("div");
   box.className = "detector-matrix-legend";
   box.style.cssText = "display:flex;gap:1rem;align-items:center;flex-wrap:wrap;font-size:12px;margin-top:4px";
   const ramp = d3.create("svg").attr("width", 220).attr("height", 30);
-  const id = `ramp-${Math.random().toString(36).slice(2)}`;
+  // Named after what it shows, so the markup is the same at every render (two equal ramps may share it).
+  const id = `ramp-${label.replace(/[^A-Za-z0-9]+/g, "-")}-${domain.join("-")}`.replace(/\./g, "_");
   const gradient = ramp.append("defs").append("linearGradient").attr("id", id);
   for (let i = 0; i <= 10; i++)
     gradient
@@ -279,7 +199,8 @@ function legend(color: d3.ScaleSequential<string>, domain: [number, number], lab
     .append("g")
     .attr("transform", "translate(0,14)")
     .call(d3.axisBottom(scale).ticks(5).tickSize(3))
-    .call((g) => g.select(".domain").remove());
+    .call((g) => g.select(".domain").remove())
+    .attr("font-size", 12);
   const title = document.createElement("span");
   title.textContent = label;
   const notes = document.createElement("span");

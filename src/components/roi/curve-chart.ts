@@ -5,10 +5,9 @@
  */
 import * as Plot from "@observablehq/plot";
 
-export interface XY {
-  x: number;
-  y: number;
-}
+import type {XY} from "../../lib/roi/explorer-charts.js";
+
+export type {XY};
 
 export interface CurveChartOptions {
   title: string;
@@ -42,20 +41,23 @@ export function curveChart(points: readonly XY[], options: CurveChartOptions): C
   const plot = Plot.plot({
     width,
     height,
-    marginLeft: 60,
+    marginLeft: 70,
+    marginBottom: 40,
+    style: {fontSize: "12px"},
     x: {label: options.xLabel, grid: true},
     y: {label: options.yLabel, grid: true, ...(options.yPercent ? {tickFormat: "%"} : {})},
     marks: [
       ...rules.map((rule) =>
         Plot.ruleY([rule.y], {stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "4,4"})
       ),
-      ...rules.map((rule) =>
+      // Labels alternate above and below their lines, so two close rules (lift 1, break-even) stay readable.
+      ...rules.map((rule, i) =>
         Plot.text([rule], {
           x: () => points[points.length - 1]?.x ?? 0,
           y: "y",
           text: "label",
           textAnchor: "end",
-          dy: -6,
+          dy: i % 2 ? 14 : -6,
           fillOpacity: 0.7
         })
       ),

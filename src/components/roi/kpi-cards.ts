@@ -3,26 +3,18 @@
  * the comparison with today's rule. Built once; `update` rewrites only their text, so a slider move costs a few
  * text nodes. Figures over fewer than 11 claims are masked (statistical secrecy).
  */
-import {
-  formatCount,
-  formatEuros,
-  formatExpected,
-  formatPercent,
-  formatScore,
-  formatSignedEuros,
-  MASKED
-} from "../../lib/format/roi.js";
+import {formatCount, formatEurCompact, formatPercent, formatSignedEurCompact, MISSING} from "../../lib/format.js";
 import type {ExplorerView, EconomicsState} from "../../lib/roi/explorer-model.ts";
+import {formatExpected, formatScore} from "../../lib/roi/format.js";
+import {MASK, maskReason, publishable} from "../../lib/secrecy.js";
 
 export interface KpiContext {
   /** Claims in the backtest. */
   n: number;
   state: EconomicsState;
-  /** Smallest number of people a published figure may describe. */
-  minCell: number;
-  /** Rule-arm claims in the backtest (the comparison is masked below minCell). */
+  /** Rule-arm claims in the backtest (the comparison is masked below 11 claims). */
   ruleClaims: number;
-  /** Random-arm claims in the bands the selection covers (the estimate is masked below minCell). */
+  /** Random-arm claims in the bands the selection covers (the estimate is masked below 11 claims). */
   randomClaimsCovered: number;
 }
 
@@ -63,47 +55,47 @@ export function kpiCards(): KpiCards {
 
   root.update = (view, context) => {
     const {point, interval, threshold, rule, randomEstimate} = view;
-    const {state, n, minCell} = context;
+    const {state, n} = context;
     set(
       "expertises",
       formatCount(point.k),
       point.k
-        ? `top ${formatPercent(n ? point.k / n : 0)} of ${formatCount(n)} claims, score ≥ ${formatScore(threshold)}`
+        ? `top ${formatPercent(n ? point.k / n : 0, 1)} of ${formatCount(n)} claims, score ≥ ${formatScore(threshold)}`
         : "none: no claim selected"
     );
-    if (point.k < minCell) {
-      const why = `${MASKED}: fewer than ${minCell} claims selected`;
-      set("abuses", MASKED, why);
-      set("net", MASKED, `cost ${formatEuros(point.cost_eur)}`);
-      set("roi", MASKED, why);
+    if (!publishable(point.k)) {
+      const why = `masked: ${maskReason("claims")} selected`;
+      set("abuses", MASK, why);
+      set("net", MASK, `cost ${formatEurCompact(point.cost_eur)}`);
+      set("roi", MASK, why);
     } else {
       const random =
-        randomEstimate === null || context.randomClaimsCovered < minCell
+        randomEstimate === null || !publishable(context.randomClaimsCovered)
           ? "random-arm estimate: not available (too few random-arm claims)"
-          : `random-arm estimate: ${formatExpected(randomEstimate)} (${formatPercent(randomEstimate / point.k)})`;
+          : `random-arm estimate: ${formatExpected(randomEstimate)} (${formatPercent(randomEstimate / point.k, 1)})`;
       set(
         "abuses",
         formatCount(point.hits),
-        `90% interval ${formatExpected(interval.hits.low)}–${formatExpected(interval.hits.high)} · precision ${formatPercent(point.precision)} (naive, expertised claims) · ${random}`
+        `90% interval ${formatExpected(interval.hits.low)}–${formatExpected(interval.hits.high)} · precision ${formatPercent(point.precision, 1)} (naive, expertised claims) · ${random}`
       );
       set(
         "net",
-        formatEuros(point.net_eur),
-        `90% interval ${formatEuros(interval.net_eur.low)} to ${formatEuros(interval.net_eur.high)} · saved ${formatEuros(point.savings_eur)} − cost ${formatEuros(point.cost_eur)}`
+        formatEurCompact(point.net_eur),
+        `90% interval ${formatEurCompact(interval.net_eur.low)} to ${formatEurCompact(interval.net_eur.high)} · saved ${formatEurCompact(point.savings_eur)} − cost ${formatEurCompact(point.cost_eur)}`
       );
       set(
         "roi",
-        point.cost_eur ? formatPercent(point.roi, 0) : "—",
-        `break-even precision ${formatPercent(state.breakEven, 2)} · optimum ${formatCount(state.optimum.k)} expertises (${formatEuros(state.optimum.net_eur)})`
+        point.cost_eur ? formatPercent(point.roi, 0) : MISSING,
+        `break-even precision ${formatPercent(state.breakEven, 2)} · optimum ${formatCount(state.optimum.k)} expertises (${formatEurCompact(state.optimum.net_eur)})`
       );
     }
-    if (!rule) set("rule", "—", "no rule-arm claims to compare with");
-    else if (context.ruleClaims < minCell || point.k < minCell) set("rule", MASKED, `fewer than ${minCell} claims`);
+    if (!rule) set("rule", MISSING, "no rule-arm claims to compare with");
+    else if (!publishable(context.ruleClaims) || !publishable(point.k)) set("rule", MASK, maskReason("claims"));
     else
       set(
         "rule",
-        formatSignedEuros(point.net_eur - rule.net_eur),
-        `net vs the rule at ${formatCount(point.k)} expertises: ${formatExpected(rule.hits)} abuses, ${formatEuros(rule.net_eur)} net (rule hit rate ${formatPercent(rule.hits / Math.max(1, point.k))})`
+        formatSignedEurCompact(point.net_eur - rule.net_eur),
+        `net vs the rule at ${formatCount(point.k)} expertises: ${formatExpected(rule.hits)} abuses, ${formatEurCompact(rule.net_eur)} net (rule hit rate ${formatPercent(rule.hits / Math.max(1, point.k), 1)})`
       );
   };
   return root;

@@ -9,7 +9,7 @@
  */
 import type {Backtest} from "./backtest.js";
 
-export const BAND_COUNT = 10;
+const BAND_COUNT = 10;
 
 export interface Band {
   /** 1 = highest scores. */

@@ -16,7 +16,7 @@ import type {Economics} from "./economics.js";
 export const BOOTSTRAP_RESAMPLES = 200;
 export const BOOTSTRAP_SEED = 2016;
 export const BOOTSTRAP_LEVEL = 0.9;
-export const GRID_SIZE = 401;
+const GRID_SIZE = 401;
 
 export interface BootstrapGrid {
   resamples: number;

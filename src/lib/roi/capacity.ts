@@ -1,6 +1,7 @@
 /**
  * Capacity <-> score threshold, the two linked inputs. Both are O(log n) or O(1) lookups in the ranked scores.
  */
+import {formatCount} from "../format.js";
 import type {Backtest} from "./backtest.js";
 
 /** A requested capacity as a whole number of expertises within [0, n]. */
@@ -28,4 +29,19 @@ export function capacityForThreshold(bt: Backtest, threshold: number): number {
 export function thresholdForCapacity(bt: Backtest, k: number): number | null {
   const c = clampCapacity(bt, k);
   return c === 0 ? null : bt.scores[c - 1];
+}
+
+/**
+ * The capacity a scenario opens at: the link's k, else the optimum; a k above the backtest is capped at n with
+ * a notice saying so, never an error.
+ */
+export function startingCapacity(
+  requested: number | null,
+  n: number,
+  optimum: number
+): {k: number; notice: string | null} {
+  if (requested === null) return {k: optimum, notice: null};
+  if (requested <= n) return {k: requested, notice: null};
+  const all = formatCount(n);
+  return {k: n, notice: `capacity k=${requested} is more than the ${all} claims of this backtest; using ${all}.`};
 }

@@ -65,6 +65,17 @@ export function prepare(claims: readonly BacktestClaim[], bootstrap: BootstrapOp
   return {bt, boot: bootstrapGrid(bt, bootstrap), bands, randomCum: randomArmCumulative(bt, bands), rule: ruleArm(bt)};
 }
 
+/** Random-arm claims in the bands up to and including each rank's band, by capacity k (index 0..n). */
+export function randomClaimsCovered(prepared: Prepared): Int32Array {
+  const covered = new Int32Array(prepared.bt.n + 1);
+  let total = 0;
+  for (const band of prepared.bands) {
+    total += band.random_claims;
+    for (let r = band.start; r < band.end; r++) covered[r + 1] = total;
+  }
+  return covered;
+}
+
 export interface EconomicsState {
   eco: Economics;
   curve: CurvePoint[];

@@ -37,7 +37,7 @@ export interface Decoded {
 
 const KNOWN = ["k", "cost", "saving", "model", "from", "to"] as const;
 /** Money inputs above this are typos, not scenarios. */
-export const MAX_EUR = 10_000_000;
+const MAX_EUR = 10_000_000;
 
 export function defaultScenario(ctx: ScenarioContext): Scenario {
   return {

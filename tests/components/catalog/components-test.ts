@@ -7,7 +7,6 @@ import {pageFromLocation, provenanceFooter, type ProvenanceData} from "../../../
 import {useCaseCard, type CardData} from "../../../src/components/catalog/use-case-card.ts";
 import {pipelineChart, valueEffortChart} from "../../../src/components/catalog/value-charts.ts";
 import {valueTable} from "../../../src/components/catalog/value-table.ts";
-import {formatEur, formatEurShort} from "../../../src/lib/format/catalog.ts";
 
 function item(title: string, fields: Partial<CatalogItem> = {}): CatalogItem {
   return {
@@ -207,14 +206,14 @@ describe("useCaseCard", () => {
     const facts = Object.fromEntries(
       [...element.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])
     );
-    expect(facts["Premiums of the segment"]).toBe("420,000,000 EUR");
+    expect(facts["Premiums of the segment"]).toBe("420,000,000 €");
     expect(facts["Product owner"]).toBe("Head of pricing (50% of their time)");
     const rows = [...element.querySelectorAll("tbody tr")].map((tr) =>
       [...tr.querySelectorAll("td")].map((td) => td.textContent)
     );
     expect(rows).toEqual([
-      ["2025", "1,500,000 EUR", "1,100,000 EUR"],
-      ["2026", "2,200,000 EUR", "—"]
+      ["2025", "1,500,000 €", "1,100,000 €"],
+      ["2026", "2,200,000 €", "–"]
     ]);
     expect(element.querySelector(".carnet-usecase-analyses a")?.getAttribute("href")).toBe("./drift-by-sector");
     expect(element.textContent).toContain("Sample figures");
@@ -294,17 +293,6 @@ describe("charts", () => {
       {stage: "run", use_cases: 2, estimated_savings_eur: 160000}
     ]);
     const labels = [...chart.querySelectorAll("text")].map((t) => t.textContent);
-    expect(labels).toEqual(expect.arrayContaining(["3 · 4.1 M EUR/yr", "2 · 160 k EUR/yr"]));
-  });
-});
-
-describe("money formats", () => {
-  test("write whole euros with separators, or a compact form for charts", () => {
-    expect(formatEur(1234567.49)).toBe("1,234,567 EUR");
-    expect(formatEur(-0.2)).toBe("0 EUR");
-    expect(formatEur(null)).toBe("—");
-    expect(formatEurShort(4050000)).toBe("4.1 M EUR");
-    expect(formatEurShort(12_000_000)).toBe("12 M EUR");
-    expect(formatEurShort(412_400)).toBe("412 k EUR");
+    expect(labels).toEqual(expect.arrayContaining(["3 · 4.1 M€/yr", "2 · 160 k€/yr"]));
   });
 });

@@ -20,10 +20,10 @@ describe("confusionMatrix", () => {
       decision_source: "threshold"
     });
     const cell = (name: string) => root.querySelector(`td[data-cell="${name}"]`)!.textContent;
-    expect(cell("true positives")).toBe("3100.0 % of row");
-    expect(cell("false negatives")).toBe("00.0 % of row");
-    expect(cell("false positives")).toBe("266.7 % of row");
-    expect(cell("true negatives")).toBe("133.3 % of row");
+    expect(cell("true positives")).toBe("3100.0% of row");
+    expect(cell("false negatives")).toBe("00.0% of row");
+    expect(cell("false positives")).toBe("266.7% of row");
+    expect(cell("true negatives")).toBe("133.3% of row");
     expect(root.querySelector("tr:last-child")!.textContent).toBe("Total516");
     expect(root.querySelector(".decision-metrics")!.textContent).toBe(
       "Precision 0.600 · recall 1.000 · F1 0.750 · accuracy 0.667"
