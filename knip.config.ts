@@ -17,7 +17,8 @@ export default {
   ],
   project: ["src/**/*.{ts,md}", "loaders/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts", "tests/**/*.ts"],
   // Libraries the pages get from Framework's vendored npm cache (scripts/vendor-npm.ts), not from an import here.
-  ignoreDependencies: ["@duckdb/duckdb-wasm", "@observablehq/inputs", "arquero"],
+  // "npm" is not a package: pages import `npm:` specifiers.
+  ignoreDependencies: ["@duckdb/duckdb-wasm", "@observablehq/inputs", "npm"],
   ignoreBinaries: ["ss"],
   // Pages are Markdown: what knip needs of them is the JavaScript of their code blocks (Framework's `import`s).
   compilers: {

@@ -10,7 +10,7 @@ import type {Extracts} from "../extracts/open.ts";
 import type {Catalog} from "./catalog.ts";
 import {projectRoot} from "./root.ts";
 
-export type {PageLine, Provenance};
+export type {Provenance};
 
 /** The short commit and whether the tree is dirty; null when git or the repository is absent. */
 export function gitVersion(root = projectRoot()): {commit: string | null; dirty: boolean} {

@@ -19,7 +19,7 @@ import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
 import {projectRoot} from "./root.ts";
 
 export {measures, stages};
-export type {Measure, Stage, UseCaseCard, YearValue};
+export type {Stage, UseCaseCard};
 
 export interface CardProblem extends Problem {
   file: string;

@@ -4,10 +4,6 @@
  */
 import type {Rng} from "./random.ts";
 
-export function normal(rng: Rng, mean = 0, sd = 1): number {
-  return mean + sd * rng.normal();
-}
-
 /** Lognormal with the given median and log-scale spread (sigma). */
 export function lognormal(rng: Rng, median: number, sigma: number): number {
   return median * Math.exp(sigma * rng.normal());

@@ -51,7 +51,6 @@ export function metaTablesSql(database: string): string[] {
   ];
 }
 
-export const tables = contract;
 
 /** DuckDB: the first value of a Date column outside ClickHouse Date's range, per file (none: no rows). */
 export function dateRangeSql(file: FileContract): string | null {

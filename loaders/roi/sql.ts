@@ -29,5 +29,11 @@ export function roiSql(engine: Engine): RoiSql {
       scoreBandsSql: (filter, bandCount) => clickhouseBands.scoreBandsSql(filter, db, bandCount)
     };
   }
-  return {...duckdbClaims, ...duckdbBands};
+  return {
+    scoredClaimsSql: duckdbClaims.scoredClaimsSql,
+    pageClaimsSql: duckdbClaims.pageClaimsSql,
+    modelVersionsSql: duckdbClaims.modelVersionsSql,
+    coverageSql: duckdbClaims.coverageSql,
+    scoreBandsSql: duckdbBands.scoreBandsSql
+  };
 }

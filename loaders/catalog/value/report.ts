@@ -9,7 +9,7 @@ import type {ExpertiseFigures} from "./expertise.ts";
 import {writeSummary} from "./summary.ts";
 import type {StageCount, UseCaseValue, ValueReport, ValueRow} from "./types.ts";
 
-export type {StageCount, UseCaseValue, ValueReport, ValueRow};
+export type {ValueReport};
 
 export interface ValueInputs {
   cards: readonly UseCaseCard[];

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import {formatMetric} from "../../lib/detectors/metrics.js";
 
-export interface CurvesData {
+interface CurvesData {
   /** [fpr, tpr] points from (0, 0) to (1, 1). */
   roc: [number, number][];
   /** [recall, precision] points, one per kept threshold. */
