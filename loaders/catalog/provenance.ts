@@ -5,7 +5,7 @@
  */
 import {execFileSync} from "node:child_process";
 import {relative} from "node:path";
-import type {PageLine, Provenance} from "../../src/lib/catalog/provenance.ts";
+import type {Provenance} from "../../src/lib/catalog/provenance.ts";
 import type {Extracts} from "../extracts/open.ts";
 import type {Catalog} from "./catalog.ts";
 import {projectRoot} from "./root.ts";

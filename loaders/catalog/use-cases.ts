@@ -6,14 +6,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {basename, join, relative} from "node:path";
 import {parse} from "yaml";
-import {
-  measures,
-  stages,
-  type Measure,
-  type Stage,
-  type UseCaseCard,
-  type YearValue
-} from "../../src/lib/catalog/use-case.ts";
+import {measures, stages, type Stage, type UseCaseCard, type YearValue} from "../../src/lib/catalog/use-case.ts";
 import {CarnetError} from "../errors.ts";
 import {collect, FieldChecker, isRecord, type Problem} from "./fields.ts";
 import {projectRoot} from "./root.ts";

@@ -14,7 +14,6 @@ export const TARGET_LOSS_RATIO = 0.75;
 export const FIRST_YEAR = 2021;
 export const YEARS = 5;
 export const GUARANTEES = ["incapacity", "disability", "death"] as const;
-type Guarantee = (typeof GUARANTEES)[number];
 
 export class PremiumBook {
   private readonly expected: Float64Array;

@@ -4,7 +4,7 @@
  * Column types follow the contract's staged types; optional values are Nullable.
  */
 import {identifier} from "../engine/sql.ts";
-import {contract, type Column, type FileContract} from "../extracts/contract.ts";
+import type {Column, FileContract} from "../extracts/contract.ts";
 
 const types: Record<Column["type"], string> = {text: "String", date: "Date", integer: "Int32", decimal: "Float64"};
 
@@ -50,7 +50,6 @@ export function metaTablesSql(database: string): string[] {
     `CREATE TABLE ${db}.rejects (file String, line Int64, column Nullable(String), reason String) ENGINE = MergeTree() ORDER BY (file, line)`
   ];
 }
-
 
 /** DuckDB: the first value of a Date column outside ClickHouse Date's range, per file (none: no rows). */
 export function dateRangeSql(file: FileContract): string | null {

@@ -2,13 +2,6 @@
 import * as Plot from "@observablehq/plot";
 import {formatMetric} from "../../lib/detectors/metrics.js";
 
-interface CurvesData {
-  /** [fpr, tpr] points from (0, 0) to (1, 1). */
-  roc: [number, number][];
-  /** [recall, precision] points, one per kept threshold. */
-  pr: [number, number][];
-}
-
 export function rocChart(
   roc: readonly [number, number][],
   {auc = null, width = 640}: {auc?: number | null; width?: number} = {}
