@@ -6,13 +6,10 @@
 import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
 import {MIN_INSURED} from "../../src/lib/drift/view.ts";
 import {grains} from "../../src/lib/periods.ts";
-import type {ClickHouseEngine} from "../engine/clickhouse.ts";
 import type {Engine} from "../engine/engine.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
-import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
-import {driftWorkspace, pushedDownWindow} from "./pushdown.ts";
-import {pageClaimRowsSql} from "./sql/clickhouse/cluster.ts";
+import {prepareDrift, tables, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
@@ -48,11 +45,11 @@ export function withoutSmallSegments<T extends {segment?: unknown; insured?: unk
   return rows.filter((row) => (largest.get(`${group(row)}\u0000${String(row.segment)}`) ?? 0) >= MIN_INSURED);
 }
 
-export async function pageCells(engine: Engine, setup: DriftSetup): Promise<Record<string, unknown>[]> {
+export async function pageCells(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     for (const grain of grains) {
-      const cells = (await aeCells(engine, dimension, grain, setup.guarantees, "segment")).map((cell) => ({
+      const cells = (await aeCells(drift, dimension, grain, drift.setup.guarantees, "segment")).map((cell) => ({
         dimension,
         grain,
         ...cell
@@ -75,10 +72,10 @@ export const LOSS_RATIO_COLUMNS = [
   "exposure_years"
 ] as const;
 
-export async function pageLossRatio(engine: Engine): Promise<Record<string, unknown>[]> {
+export async function pageLossRatio(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
-    const cells = (await lossRatioCells(engine, dimension)).map((cell) => ({dimension, ...cell}));
+    const cells = (await lossRatioCells(drift, dimension)).map((cell) => ({dimension, ...cell}));
     out.push(...withoutSmallSegments(cells, (c) => c.dimension));
   }
   return out;
@@ -104,16 +101,8 @@ export const CLAIM_COLUMNS = [
  * this table (1 for the first insured met, 2 for the next...) that lets the drill-down count distinct claimants;
  * no claim id, no insured pseudonym (which other files share), no name, NIR or other direct identifier.
  */
-export async function pageClaims(engine: Engine): Promise<Record<string, unknown>[]> {
-  // On a cluster the per-claim table is not staged locally: the page's rows come straight from the shards.
-  const rows =
-    engine.kind === "clickhouse"
-      ? await engine.all(pageClaimRowsSql((engine as ClickHouseEngine).database, pushedDownWindow(engine)))
-      : await engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
-      strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
-      coalesce(days_paid, 0) AS days_paid, cost_eur, status
-    FROM ${tables.facts} ORDER BY month_start, claim_id`);
-  return withLocalPersons(rows);
+export async function pageClaims(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
+  return withLocalPersons(await drift.claimRows());
 }
 
 /** Replaces insured pseudonyms by numbers in order of first appearance, and drops claim ids. */
@@ -126,8 +115,8 @@ export function withLocalPersons(rows: readonly Record<string, unknown>[]): Reco
   });
 }
 
-export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {
-  const work = driftWorkspace(engine);
+export async function pageMeta(drift: DriftWorkspace, snapshotDate: string) {
+  const {local: work, setup} = drift;
   const rates = await work.all(
     `SELECT guarantee, sex, job_category, age_band, annual_rate, reference_years, reference_claims FROM ${tables.rates}
      WHERE reference_years > 0 OR reference_years IS NULL ORDER BY guarantee, sex, job_category, age_band`
@@ -146,6 +135,7 @@ export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: 
   };
 }
 
-export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftSetup> {
+/** The page's workspace; the loader closes it (then its engine) once its output is computed. */
+export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftWorkspace> {
   return prepareDrift(engine, options);
 }

@@ -1,0 +1,46 @@
+/**
+ * Drift on the embedded DuckDB: the working tables are built in the extract's own engine, beside the staged
+ * extract tables they read. Closing the workspace drops them; the engine stays open for its opener.
+ */
+import type {DuckDbEngine} from "../engine/duckdb.ts";
+import {rowLevelSql} from "./local-sql.ts";
+import {stageRates} from "./rates.ts";
+import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
+import {createExposureSql} from "./sql/duckdb/exposure.ts";
+import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
+import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
+import type {DriftWorkspace} from "./workspace.ts";
+
+export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOptions): Promise<DriftWorkspace> {
+  const [bounds] = await engine.all<{first: string | null; last: string | null}>(windowBoundsSql());
+  const window = windowFromBounds(bounds?.first ?? null, bounds?.last ?? null, options);
+  const reference = referenceWindow(window, options);
+  const close = () => dropTables(engine);
+  try {
+    await engine.run(createExposureSql(tables.exposure, window));
+    await engine.run(createClaimFactsSql(tables.facts, window));
+    // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
+    // factors and each segment's baseline factor.
+    await engine.run(createExposureSql(tables.referenceExposure, reference));
+    await engine.run(createClaimFactsSql(tables.referenceFacts, reference));
+    const rates = await stageRates(engine, options, CLAIM_ROWS);
+    return {
+      setup: {window, reference, ...rates},
+      local: engine,
+      sql: rowLevelSql,
+      claimRows: () =>
+        engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
+      strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,
+      coalesce(days_paid, 0) AS days_paid, cost_eur, status
+    FROM ${tables.facts} ORDER BY month_start, claim_id`),
+      close
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function dropTables(engine: DuckDbEngine): Promise<void> {
+  for (const table of Object.values(tables)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+}
