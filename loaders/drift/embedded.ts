@@ -1,12 +1,14 @@
 /**
  * Drift on the embedded DuckDB: the working tables are built in the extract's own engine, beside the staged
- * extract tables they read. Closing the workspace drops them; the engine stays open for its opener.
+ * extract tables they read: the exposure cube and distinct-insured counts (never a row per insured and month),
+ * one row per claim of the window, and the same for the reference window. Closing the workspace drops them; the engine stays open for its opener.
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
-import {rowLevelSql} from "./local-sql.ts";
+import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
 import {createExposureSql} from "./sql/duckdb/exposure.ts";
+import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
 import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
 import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
@@ -19,6 +21,7 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
   try {
     await engine.run(createExposureSql(tables.exposure, window));
     await engine.run(createClaimFactsSql(tables.facts, window));
+    await engine.run(createInsuredCountsSql(tables.insured, tables.exposure, window));
     // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
     // factors and each segment's baseline factor.
     await engine.run(createExposureSql(tables.referenceExposure, reference));
@@ -27,7 +30,7 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
     return {
       setup: {window, reference, ...rates},
       local: engine,
-      sql: rowLevelSql,
+      sql: claimRowsSql,
       claimRows: () =>
         engine.all(`SELECT claim_id, insured_id, contract_id, sector_naf, region, guarantee,
       strftime(month_start, '%Y-%m') AS month, sex, job_category, band_month AS age_band,

@@ -54,7 +54,8 @@ export async function pageCells(drift: DriftWorkspace): Promise<Record<string, u
         grain,
         ...cell
       }));
-      out.push(...withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`));
+      // A loop, not push(...rows): a large portfolio's cells overflow the call stack as arguments.
+      for (const cell of withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`)) out.push(cell);
     }
   }
   return out;
@@ -76,7 +77,7 @@ export async function pageLossRatio(drift: DriftWorkspace): Promise<Record<strin
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     const cells = (await lossRatioCells(drift, dimension)).map((cell) => ({dimension, ...cell}));
-    out.push(...withoutSmallSegments(cells, (c) => c.dimension));
+    for (const cell of withoutSmallSegments(cells, (c) => c.dimension)) out.push(cell);
   }
   return out;
 }
