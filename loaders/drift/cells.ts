@@ -1,6 +1,7 @@
 /** A/E cells and loss-ratio cells read from the working tables of a prepared drift workspace. */
 import type {Grain} from "../../src/lib/periods.ts";
 import {periodLabel} from "../../src/lib/periods.ts";
+import {withinMemory} from "../engine/out-of-memory.ts";
 import type {Dimension} from "./dimensions.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
 import type {DriftWorkspace} from "./workspace.ts";
@@ -32,8 +33,8 @@ export async function aeCells(
   baseline: Baseline = "segment"
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
-  const rows = await drift.local.all<Omit<AeCell, "period">>(
-    drift.sql.aeCellsSql(dimension, grain, guarantees, baseline)
+  const rows = await withinMemory(drift.local, `drift: A/E cells by ${dimension} and ${grain}`, () =>
+    drift.local.all<Omit<AeCell, "period">>(drift.sql.aeCellsSql(dimension, grain, guarantees, baseline))
   );
   return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
 }
@@ -51,6 +52,8 @@ export type LossRatioCell = {
 };
 
 export async function lossRatioCells(drift: DriftWorkspace, dimension: Dimension): Promise<LossRatioCell[]> {
-  const rows = await drift.local.all<LossRatioCell>(drift.sql.lossRatioSql(dimension));
+  const rows = await withinMemory(drift.local, `drift: loss ratio by ${dimension}`, () =>
+    drift.local.all<LossRatioCell>(drift.sql.lossRatioSql(dimension))
+  );
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

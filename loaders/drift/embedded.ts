@@ -4,6 +4,7 @@
  * one row per claim of the window, and the same for the reference window. Closing the workspace drops them; the engine stays open for its opener.
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
+import {withinMemory} from "../engine/out-of-memory.ts";
 import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
@@ -19,14 +20,15 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
   const reference = referenceWindow(window, options);
   const close = () => dropTables(engine);
   try {
-    await engine.run(createExposureSql(tables.exposure, window));
-    await engine.run(createClaimFactsSql(tables.facts, window));
-    await engine.run(createInsuredCountsSql(tables.insured, tables.exposure, window));
+    const step = (name: string, sql: string) => withinMemory(engine, `drift: ${name}`, () => engine.run(sql));
+    await step("exposure cube", createExposureSql(tables.exposure, window));
+    await step("claim facts", createClaimFactsSql(tables.facts, window));
+    await step("distinct insured per period", createInsuredCountsSql(tables.insured, tables.exposure, window));
     // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
     // factors and each segment's baseline factor.
-    await engine.run(createExposureSql(tables.referenceExposure, reference));
-    await engine.run(createClaimFactsSql(tables.referenceFacts, reference));
-    const rates = await stageRates(engine, options, CLAIM_ROWS);
+    await step("reference exposure cube", createExposureSql(tables.referenceExposure, reference));
+    await step("reference claim facts", createClaimFactsSql(tables.referenceFacts, reference));
+    const rates = await withinMemory(engine, "drift: reference rates", () => stageRates(engine, options, CLAIM_ROWS));
     return {
       setup: {window, reference, ...rates},
       local: engine,
