@@ -108,7 +108,8 @@ SELECT v.*, p.piece_from,
 FROM pieces p JOIN covered v USING (insured_id)`;
 }
 
-const KEYS = "contract_id, sector_naf, region, sex, job_category, band_month, band_quarter, band_year";
+/** The cube's keys while it is summed; sector and region follow from the contract and are joined at the end. */
+const KEYS = "contract_id, sex, job_category, band_month, band_quarter, band_year";
 
 export function createExposureSql(table: string, window: DateWindow): string {
   const days = (m: string) => `date_diff('day', ${m}, CAST(${m} + INTERVAL 1 MONTH AS DATE))`;
@@ -141,9 +142,10 @@ partial AS (
   SELECT ${KEYS}, last_month AS month_start, date_diff('day', last_month, cover_until) - ${days("last_month")} AS days
   FROM pieces WHERE piece_until = CAST(last_month + INTERVAL 1 MONTH AS DATE) AND last_month > first_month
 )
-SELECT month_start, CAST(date_trunc('quarter', month_start) AS DATE) AS quarter_start,
-       CAST(date_trunc('year', month_start) AS DATE) AS year_start, ${KEYS}, sum(days) / 365.25 AS years
-FROM (SELECT * FROM whole UNION ALL SELECT * FROM partial)
-GROUP BY ALL
-HAVING sum(days) <> 0`;
+SELECT x.month_start, CAST(date_trunc('quarter', x.month_start) AS DATE) AS quarter_start,
+       CAST(date_trunc('year', x.month_start) AS DATE) AS year_start, x.band_month, x.band_quarter, x.band_year,
+       x.contract_id, c.sector_naf, c.region, x.sex, x.job_category, x.days / 365.25 AS years
+FROM (SELECT ${KEYS}, month_start, sum(days) AS days FROM (SELECT * FROM whole UNION ALL SELECT * FROM partial)
+      GROUP BY ALL HAVING sum(days) <> 0) x
+JOIN contracts c ON c.contract_id = x.contract_id`;
 }
