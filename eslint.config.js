@@ -15,7 +15,7 @@ const library = readdirSync("loaders", {withFileTypes: true})
   .map((entry) => `./loaders/${entry.name}${entry.isDirectory() ? "/**" : ""}`);
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "**/.observablehq/", "bench/out/", "data/extracts/", "test-results/"]},
+  {ignores: ["node_modules/", "dist/", "**/.observablehq/", "bench/out/", "data/extracts/", "test-results/", ".tmp/"]},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

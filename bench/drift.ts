@@ -14,6 +14,7 @@ import {fileURLToPath} from "node:url";
 import {driftReport} from "../loaders/drift/drift.ts";
 import {pageDrillCubes} from "../loaders/drift/drill.ts";
 import {pageCells, pageLossRatio, preparePage} from "../loaders/drift/page-data.ts";
+import {createClaimFactsSql} from "../loaders/drift/sql/duckdb/claim-facts.ts";
 import {drillPeriodsSql, drillProfilesSql, factsSourceSql} from "../loaders/drift/sql/duckdb/drill-cube.ts";
 import type {Engine} from "../loaders/engine/engine.ts";
 import {literal} from "../loaders/engine/sql.ts";
@@ -47,15 +48,17 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
   figures.open_ms = openMs;
   const {engine, snapshotDate} = extracts;
   try {
-    const [setup, prepareMs] = await timed(() => preparePage(engine, {snapshotDate, extractsDir: extracts.dir}));
+    const [drift, prepareMs] = await timed(() => preparePage(engine, {snapshotDate, extractsDir: extracts.dir}));
     figures.prepare_ms = prepareMs;
-    const [cells, cellsMs] = await timed(() => pageCells(engine, setup));
+    const [cells, cellsMs] = await timed(() => pageCells(drift));
     figures.page_cells_ms = cellsMs;
     figures.page_cells_rows = cells.length;
-    figures.page_loss_ratio_ms = (await timed(() => pageLossRatio(engine)))[1];
-    const [drill, drillMs] = await timed(() => pageDrillCubes(engine));
+    figures.page_loss_ratio_ms = (await timed(() => pageLossRatio(drift)))[1];
+    const [drill, drillMs] = await timed(() => pageDrillCubes(drift));
     figures.page_drill_ms = drillMs;
     figures.page_drill_rows = drill.periods.length + drill.profiles.length;
+    const {setup} = drift;
+    await drift.close();
     figures.report_contract_month_alerts_ms = (
       await timed(() =>
         driftReport(engine, {dimension: "contract", grain: "month", snapshotDate, extractsDir: extracts.dir})
@@ -63,13 +66,15 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
     )[1];
 
     // The drill-down cubes as the page loads them, then the page's two queries on the largest contract and sector.
-    await engine.run(`CREATE OR REPLACE TEMP TABLE periods AS ${drillPeriodsSql(factsSourceSql("drift_claims"))}`);
-    await engine.run(`CREATE OR REPLACE TEMP TABLE profiles AS ${drillProfilesSql(factsSourceSql("drift_claims"))}`);
+    await engine.run(createClaimFactsSql("bench_claim_facts", setup.window));
+    const source = factsSourceSql("bench_claim_facts");
+    await engine.run(`CREATE OR REPLACE TEMP TABLE periods AS ${drillPeriodsSql(source)}`);
+    await engine.run(`CREATE OR REPLACE TEMP TABLE profiles AS ${drillProfilesSql(source)}`);
     const [{contract}] = await engine.all<{contract: string}>(
-      `SELECT contract_id AS contract FROM drift_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+      `SELECT contract_id AS contract FROM bench_claim_facts GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
     );
     const [{sector}] = await engine.all<{sector: string}>(
-      `SELECT sector_naf AS sector FROM drift_claims GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+      `SELECT sector_naf AS sector FROM bench_claim_facts GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
     );
     const months = {from: setup.window.from.slice(0, 7), to: setup.window.to.slice(0, 7)};
     for (const [dimension, segment] of [

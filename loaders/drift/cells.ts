@@ -1,13 +1,10 @@
-/** A/E cells and loss-ratio cells read from the tables staged by prepareDrift. */
+/** A/E cells and loss-ratio cells read from the working tables of a prepared drift workspace. */
 import type {Grain} from "../../src/lib/periods.ts";
 import {periodLabel} from "../../src/lib/periods.ts";
-import type {Engine} from "../engine/engine.ts";
+import {withinMemory} from "../engine/out-of-memory.ts";
 import type {Dimension} from "./dimensions.ts";
-import {tables} from "./prepare.ts";
-import {driftWorkspace} from "./pushdown.ts";
-import * as cube from "./sql/clickhouse/local.ts";
-import {aeCellsSql, type Baseline} from "./sql/duckdb/ae-cells.ts";
-import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
+import type {Baseline} from "./sql/duckdb/ae-cells.ts";
+import type {DriftWorkspace} from "./workspace.ts";
 
 export interface AeCell {
   /** "YYYY-MM-DD", first day of the period. */
@@ -29,25 +26,15 @@ export interface AeCell {
 }
 
 export async function aeCells(
-  engine: Engine,
+  drift: DriftWorkspace,
   dimension: Dimension,
   grain: Grain,
   guarantees: readonly string[],
   baseline: Baseline = "segment"
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
-  // Engine seam: on a cluster the working tables are aggregates in a local workspace (see pushdown.ts).
-  const sql = engine.kind === "clickhouse" ? cube.aeCellsSql : aeCellsSql;
-  const rows = await driftWorkspace(engine).all<Omit<AeCell, "period">>(
-    sql(dimension, grain, guarantees, baseline, {
-      exposure: tables.exposure,
-      facts: tables.facts,
-      rates: tables.rates,
-      season: tables.season,
-      referenceExposure: tables.referenceExposure,
-      referenceFacts: tables.referenceFacts,
-      insured: tables.insured
-    })
+  const rows = await withinMemory(drift.local, `drift: A/E cells by ${dimension} and ${grain}`, () =>
+    drift.local.all<Omit<AeCell, "period">>(drift.sql.aeCellsSql(dimension, grain, guarantees, baseline))
   );
   return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
 }
@@ -64,10 +51,9 @@ export type LossRatioCell = {
   exposure_years: number;
 };
 
-export async function lossRatioCells(engine: Engine, dimension: Dimension): Promise<LossRatioCell[]> {
-  const sql = engine.kind === "clickhouse" ? cube.lossRatioSql : lossRatioSql;
-  const rows = await driftWorkspace(engine).all<LossRatioCell>(
-    sql(dimension, {exposure: tables.exposure, facts: tables.facts, insured: tables.insured})
+export async function lossRatioCells(drift: DriftWorkspace, dimension: Dimension): Promise<LossRatioCell[]> {
+  const rows = await withinMemory(drift.local, `drift: loss ratio by ${dimension}`, () =>
+    drift.local.all<LossRatioCell>(drift.sql.lossRatioSql(dimension))
   );
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

@@ -56,15 +56,20 @@ export interface DriftReport {
 }
 
 export async function driftReport(engine: Engine, options: DriftReportOptions): Promise<DriftReport> {
-  const setup = await prepareDrift(engine, options);
-  const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
-  const baseline = options.baseline ?? "segment";
-  const rows = (await aeCells(engine, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
-  const monthly =
-    options.grain === "month"
-      ? rows
-      : (await aeCells(engine, options.dimension, "month", guarantees, baseline)).map(withInterval);
-  const months = monthsBetween(setup.window.from, setup.window.to);
-  const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
-  return {setup, rows, alerts};
+  const drift = await prepareDrift(engine, options);
+  try {
+    const {setup} = drift;
+    const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
+    const baseline = options.baseline ?? "segment";
+    const rows = (await aeCells(drift, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
+    const monthly =
+      options.grain === "month"
+        ? rows
+        : (await aeCells(drift, options.dimension, "month", guarantees, baseline)).map(withInterval);
+    const months = monthsBetween(setup.window.from, setup.window.to);
+    const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
+    return {setup, rows, alerts};
+  } finally {
+    await drift.close();
+  }
 }

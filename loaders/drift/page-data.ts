@@ -4,13 +4,12 @@
  * (windows, rates, seasons). The drill-down's cubes are in drill.ts.
  */
 import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
-import {MIN_INSURED} from "../../src/lib/drift/view.ts";
 import {grains} from "../../src/lib/periods.ts";
+import {MIN_INSURED} from "../../src/lib/secrecy.ts";
 import type {Engine} from "../engine/engine.ts";
 import {aeCells, lossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
-import {prepareDrift, tables, type DriftSetup, type PrepareOptions} from "./prepare.ts";
-import {driftWorkspace} from "./pushdown.ts";
+import {prepareDrift, tables, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
@@ -46,16 +45,17 @@ export function withoutSmallSegments<T extends {segment?: unknown; insured?: unk
   return rows.filter((row) => (largest.get(`${group(row)}\u0000${String(row.segment)}`) ?? 0) >= MIN_INSURED);
 }
 
-export async function pageCells(engine: Engine, setup: DriftSetup): Promise<Record<string, unknown>[]> {
+export async function pageCells(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     for (const grain of grains) {
-      const cells = (await aeCells(engine, dimension, grain, setup.guarantees, "segment")).map((cell) => ({
+      const cells = (await aeCells(drift, dimension, grain, drift.setup.guarantees, "segment")).map((cell) => ({
         dimension,
         grain,
         ...cell
       }));
-      out.push(...withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`));
+      // A loop, not push(...rows): a large portfolio's cells overflow the call stack as arguments.
+      for (const cell of withoutSmallSegments(cells, (c) => `${c.dimension}/${c.grain}`)) out.push(cell);
     }
   }
   return out;
@@ -73,17 +73,17 @@ export const LOSS_RATIO_COLUMNS = [
   "exposure_years"
 ] as const;
 
-export async function pageLossRatio(engine: Engine): Promise<Record<string, unknown>[]> {
+export async function pageLossRatio(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
-    const cells = (await lossRatioCells(engine, dimension)).map((cell) => ({dimension, ...cell}));
-    out.push(...withoutSmallSegments(cells, (c) => c.dimension));
+    const cells = (await lossRatioCells(drift, dimension)).map((cell) => ({dimension, ...cell}));
+    for (const cell of withoutSmallSegments(cells, (c) => c.dimension)) out.push(cell);
   }
   return out;
 }
 
-export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: string) {
-  const work = driftWorkspace(engine);
+export async function pageMeta(drift: DriftWorkspace, snapshotDate: string) {
+  const {local: work, setup} = drift;
   const rates = await work.all(
     `SELECT guarantee, sex, job_category, age_band, annual_rate, reference_years, reference_claims FROM ${tables.rates}
      WHERE reference_years > 0 OR reference_years IS NULL ORDER BY guarantee, sex, job_category, age_band`
@@ -102,6 +102,7 @@ export async function pageMeta(engine: Engine, setup: DriftSetup, snapshotDate: 
   };
 }
 
-export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftSetup> {
+/** The page's workspace; the loader closes it (then its engine) once its output is computed. */
+export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftWorkspace> {
   return prepareDrift(engine, options);
 }

@@ -3,58 +3,23 @@
  * (exposure per insured and month, one row per claim); here the cluster computes the aggregates those tables
  * feed on (sql/clickhouse/cluster.ts) and only they cross the wire, into a local in-memory DuckDB workspace
  * where the rest of the pipeline (rates, seasons, A/E cells, loss ratio) runs over them (sql/clickhouse/local.ts).
- * The workspace is tied to the engine: cells.ts and page-data.ts reach it through driftWorkspace(engine).
+ * The returned workspace owns that local DuckDB: closing it closes the DuckDB, never the cluster's engine.
  */
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {grains} from "../../src/lib/periods.ts";
 import type {ClickHouseEngine} from "../engine/clickhouse.ts";
 import {DuckDbEngine} from "../engine/duckdb.ts";
-import type {Engine, Row} from "../engine/engine.ts";
+import type {Row} from "../engine/engine.ts";
 import {identifier, literal} from "../engine/sql.ts";
-import {CarnetError} from "../errors.ts";
+import {cubeSql} from "./local-sql.ts";
+import {stageRates} from "./rates.ts";
 import * as cluster from "./sql/clickhouse/cluster.ts";
-import * as local from "./sql/clickhouse/local.ts";
 import type {DateWindow} from "./sql/duckdb/exposure.ts";
-import {createReferenceRatesFromCsvSql} from "./sql/duckdb/reference-rates.ts";
-import {referenceWindow, tables, windowFromBounds, type DriftSetup, type PrepareOptions} from "./window.ts";
-
-interface Workspace {
-  local: DuckDbEngine;
-  window: DateWindow;
-}
-
-const workspaces = new WeakMap<Engine, Workspace>();
-
-/** The engine holding drift's working tables: the engine itself, or the local workspace of a cluster. */
-export function driftWorkspace(engine: Engine): Engine {
-  if (engine.kind !== "clickhouse") return engine;
-  const workspace = workspaces.get(engine);
-  if (!workspace) throw new CarnetError(`${engine.label}: drift tables are not prepared (call prepareDrift first)`);
-  return workspace.local;
-}
-
-const closing = new WeakSet<Engine>();
-
-/** Closing the cluster engine also closes its drift workspace (loaders call engine.close() and nothing else). */
-function closeWithEngine(engine: Engine): void {
-  if (closing.has(engine)) return;
-  closing.add(engine);
-  const close = engine.close.bind(engine);
-  engine.close = async () => {
-    const workspace = workspaces.get(engine);
-    workspaces.delete(engine);
-    await workspace?.local.close();
-    await close();
-  };
-}
-
-/** The analysis window prepared on a cluster engine. */
-export function pushedDownWindow(engine: Engine): DateWindow {
-  driftWorkspace(engine);
-  return workspaces.get(engine)!.window;
-}
+import {CLAIM_CUBE} from "./sql/duckdb/reference-rates.ts";
+import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
+import type {DriftWorkspace} from "./workspace.ts";
 
 const cubeTypes = {
   month_start: "DATE",
@@ -84,7 +49,21 @@ const schemas = {
   claims: {guarantee: "VARCHAR"},
   insuredGroups: {sex: "VARCHAR", job_category: "VARCHAR"},
   contracts: {contract_id: "VARCHAR", sector_naf: "VARCHAR", region: "VARCHAR"},
-  premiums: {contract_id: "VARCHAR", year: "INTEGER", earned_premium_eur: "DOUBLE"}
+  premiums: {contract_id: "VARCHAR", year: "INTEGER", earned_premium_eur: "DOUBLE"},
+  claimRows: {
+    insured_id: "VARCHAR",
+    contract_id: "VARCHAR",
+    sector_naf: "VARCHAR",
+    region: "VARCHAR",
+    guarantee: "VARCHAR",
+    month: "VARCHAR",
+    sex: "VARCHAR",
+    job_category: "VARCHAR",
+    age_band: "VARCHAR",
+    days_paid: "DOUBLE",
+    cost_eur: "DOUBLE",
+    status: "VARCHAR"
+  }
 };
 
 /** Creates `table` in the local DuckDB from rows the cluster returned (through a JSON file: typed, no SQL text). */
@@ -111,14 +90,30 @@ async function load(
   );
 }
 
-export async function preparePushedDown(engine: Engine, options: PrepareOptions): Promise<DriftSetup> {
-  const db = (engine as ClickHouseEngine).database;
+/** The window's claim rows from the cluster, as a table of the local DuckDB; returns the drill-down's source. */
+async function loadClaimRows(work: DuckDbEngine, engine: ClickHouseEngine, window: DateWindow): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "carnet-drill-"));
+  try {
+    await load(
+      work,
+      dir,
+      "drift_claim_rows",
+      schemas.claimRows,
+      await engine.all(cluster.pageClaimRowsSql(engine.database, window))
+    );
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
+  return `SELECT insured_id, contract_id, sector_naf, region, guarantee, CAST(month || '-01' AS DATE) AS month_start,
+    sex, job_category, age_band, days_paid, cost_eur, status FROM drift_claim_rows`;
+}
+
+export async function preparePushedDown(engine: ClickHouseEngine, options: PrepareOptions): Promise<DriftWorkspace> {
+  const db = engine.database;
   const [bounds] = await engine.all<{first: string | null; last: string | null}>(cluster.windowBoundsSql());
   const window = windowFromBounds(bounds?.first ?? null, bounds?.last ?? null, options);
   const reference = referenceWindow(window, options);
 
-  workspaces.get(engine)?.local.close();
-  workspaces.delete(engine);
   const work = await DuckDbEngine.open();
   const dir = mkdtempSync(join(tmpdir(), "carnet-drift-"));
   try {
@@ -139,38 +134,20 @@ export async function preparePushedDown(engine: Engine, options: PrepareOptions)
     await load(work, dir, "insured", schemas.insuredGroups, await engine.all(cluster.groupsSql()));
     await load(work, dir, "contracts", schemas.contracts, await engine.all(cluster.contractsSql()));
     await load(work, dir, "premiums", schemas.premiums, await engine.all(cluster.premiumsSql()));
+    const rates = await stageRates(work, options, CLAIM_CUBE);
+    return {
+      setup: {window, reference, ...rates},
+      local: work,
+      sql: cubeSql,
+      // The per-claim rows are not staged locally until the drill-down asks: then they come from the shards,
+      // pseudonymised, into the local DuckDB, where drill.ts aggregates them.
+      drillSource: () => loadClaimRows(work, engine, window),
+      close: () => work.close()
+    };
   } catch (error) {
     await work.close();
     throw error;
   } finally {
     rmSync(dir, {recursive: true, force: true});
   }
-  workspaces.set(engine, {local: work, window});
-  closeWithEngine(engine);
-
-  const csv = options.extractsDir ? join(options.extractsDir, "reference_rates.csv") : undefined;
-  let referenceSource: DriftSetup["referenceSource"] = "estimated";
-  if (csv && existsSync(csv)) {
-    referenceSource = "reference_rates.csv";
-    try {
-      await work.run(createReferenceRatesFromCsvSql(tables.rates, csv));
-    } catch (error) {
-      throw new CarnetError(
-        `${csv}: ${(error as Error).message.split("\n")[0]} (expected columns guarantee,sex,job_category,age_band,annual_rate)`
-      );
-    }
-  } else {
-    await work.run(local.createReferenceRatesSql(tables.rates, tables.referenceExposure, tables.referenceFacts));
-  }
-  await work.run(
-    options.seasonality === false
-      ? `CREATE OR REPLACE TEMP TABLE ${tables.season} AS
-         SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy, 1.0 AS factor
-         FROM (SELECT DISTINCT guarantee FROM ${tables.rates}) g CROSS JOIN range(1, 13) AS t(moy)`
-      : local.createSeasonSql(tables.season, tables.rates, tables.referenceExposure, tables.referenceFacts)
-  );
-  const guarantees = (
-    await work.all<{guarantee: string}>(`SELECT DISTINCT guarantee FROM ${tables.rates} ORDER BY 1`)
-  ).map((r) => r.guarantee);
-  return {window, reference, referenceSource, guarantees};
 }

@@ -1,8 +1,8 @@
 /**
  * Drift's windows and working-table names, shared by the DuckDB path (prepare.ts) and the cluster path
- * (pushdown.ts): the analysis window from the claims' dates or the reader's, and the reference window.
+ * (pushdown.ts): the analysis window from the claims' first and last months or the reader's dates, and the
+ * reference window.
  */
-import type {Engine} from "../engine/engine.ts";
 import {CarnetError} from "../errors.ts";
 import type {DateWindow} from "./sql/duckdb/exposure.ts";
 
@@ -50,18 +50,7 @@ function checkDate(name: string, value: string | undefined): string | undefined 
   return value;
 }
 
-/** The analysis window: explicit dates, else the first month with a claim up to the snapshot. */
-export async function resolveWindow(engine: Engine, options: PrepareOptions): Promise<DateWindow> {
-  // Claims stop at the extract's period end, which can precede the snapshot: the default window ends with the
-  // last month holding a claim (or at the snapshot, if earlier), so trailing months without data do not count.
-  const [{first, last}] = await engine.all<{first: string | null; last: string | null}>(
-    `SELECT strftime(min(event_date), '%Y-%m-01') AS first,
-            strftime(last_day(max(event_date)), '%Y-%m-%d') AS last FROM claims`
-  );
-  return windowFromBounds(first, last, options);
-}
-
-/** The window from the claims' first month and last month end (see resolveWindow), for every engine. */
+/** The window from the claims' first month and last month end (windowBoundsSql), for every engine. */
 export function windowFromBounds(first: string | null, last: string | null, options: PrepareOptions): DateWindow {
   const from = checkDate("--from", options.from) ?? first;
   const snapshot = options.snapshotDate || null;

@@ -7,7 +7,7 @@
  */
 import {ClickHouseLogLevel, createClient, type ClickHouseClient} from "@clickhouse/client";
 import {CarnetError} from "../errors.ts";
-import type {Engine, Row} from "./engine.ts";
+import type {Queryable, Row} from "./queryable.ts";
 import {identifier} from "./sql.ts";
 
 export interface ClickHouseTarget {
@@ -41,7 +41,7 @@ export function parseClickHouseUrl(url: string): ClickHouseTarget {
   };
 }
 
-export class ClickHouseEngine implements Engine {
+export class ClickHouseEngine implements Queryable {
   readonly kind = "clickhouse" as const;
   readonly label: string;
   readonly database: string;

@@ -1,8 +1,8 @@
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import type {Engine, Row} from "./engine.ts";
+import type {Queryable, Row} from "./queryable.ts";
 
 /** The embedded engine: DuckDB in this process (in memory unless a database file is given). */
-export class DuckDbEngine implements Engine {
+export class DuckDbEngine implements Queryable {
   readonly kind = "duckdb" as const;
   readonly label: string;
   private constructor(

@@ -4,7 +4,8 @@ import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeArrow} from "../../loaders/output/arrow.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();
-const setup = await preparePage(engine, {snapshotDate, extractsDir: dir});
-const rows = await pageCells(engine, setup);
+const drift = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const rows = await pageCells(drift);
+await drift.close();
 await engine.close();
 await writeArrow(rows, [...CELL_COLUMNS]);

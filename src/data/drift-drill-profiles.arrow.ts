@@ -5,7 +5,8 @@ import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeArrow} from "../../loaders/output/arrow.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();
-await preparePage(engine, {snapshotDate, extractsDir: dir});
-const {profiles} = await pageDrillCubes(engine);
+const drift = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const {profiles} = await pageDrillCubes(drift);
+await drift.close();
 await engine.close();
 await writeArrow(profiles, [...DRILL_PROFILE_COLUMNS]);

@@ -4,7 +4,8 @@ import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeArrow} from "../../loaders/output/arrow.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();
-await preparePage(engine, {snapshotDate, extractsDir: dir});
-const rows = await pageLossRatio(engine);
+const drift = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const rows = await pageLossRatio(drift);
+await drift.close();
 await engine.close();
 await writeArrow(rows, [...LOSS_RATIO_COLUMNS]);

@@ -3,7 +3,8 @@ import {pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
 
 const {engine, dir, snapshotDate} = await openExtracts();
-const setup = await preparePage(engine, {snapshotDate, extractsDir: dir});
-const meta = await pageMeta(engine, setup, snapshotDate);
+const drift = await preparePage(engine, {snapshotDate, extractsDir: dir});
+const meta = await pageMeta(drift, snapshotDate);
+await drift.close();
 await engine.close();
 process.stdout.write(JSON.stringify(meta));

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {aeCells, lossRatioCells} from "../../loaders/drift/cells.ts";
 import {withInterval} from "../../loaders/drift/drift.ts";
-import {defaultReference, prepareDrift, tables} from "../../loaders/drift/prepare.ts";
+import {defaultReference, prepareDrift, tables, type DriftWorkspace} from "../../loaders/drift/prepare.ts";
 import type {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {claim, engineWith, ratesFolder} from "./fixtures.ts";
 
@@ -47,11 +47,15 @@ const rates = ratesFolder([
 ]);
 
 let engine: DuckDbEngine;
+let drift: DriftWorkspace;
 beforeAll(async () => {
   engine = await engineWith(fixture);
-  await prepareDrift(engine, {from: "2021-01-01", to: "2021-12-31", extractsDir: rates, seasonality: false});
+  drift = await prepareDrift(engine, {from: "2021-01-01", to: "2021-12-31", extractsDir: rates, seasonality: false});
 });
-afterAll(async () => engine.close());
+afterAll(async () => {
+  await drift.close();
+  await engine.close();
+});
 
 const find = <T extends {segment: string; period: string}>(rows: T[], segment: string, period: string) => {
   const row = rows.find((r) => r.segment === segment && r.period === period);
@@ -61,32 +65,32 @@ const find = <T extends {segment: string; period: string}>(rows: T[], segment: s
 
 describe("exposure in insured-years", () => {
   it("counts overlap days / 365.25 for a full year, a coverage starting mid-period and one ending mid-year", async () => {
-    const rows = await aeCells(engine, "contract", "year", ["incapacity"], "portfolio");
+    const rows = await aeCells(drift, "contract", "year", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021").exposure_years).toBeCloseTo((365 + 291) / Y, 10);
     expect(find(rows, "C2", "2021").exposure_years).toBeCloseTo(181 / Y, 10);
     expect(find(rows, "C1", "2021").insured).toBe(2);
   });
 
   it("takes only the covered days of the month a coverage starts in", async () => {
-    const rows = await aeCells(engine, "contract", "month", ["incapacity"], "portfolio");
+    const rows = await aeCells(drift, "contract", "month", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021-03").exposure_years).toBeCloseTo((31 + 16) / Y, 10);
     expect(find(rows, "C1", "2021-02").exposure_years).toBeCloseTo(28 / Y, 10);
     expect(find(rows, "C1", "2021-02").insured).toBe(1);
   });
 
   it("moves an insured to the next age band from the first period starting after the birthday", async () => {
-    const monthly = await aeCells(engine, "age_band", "month", ["incapacity"], "portfolio");
+    const monthly = await aeCells(drift, "age_band", "month", ["incapacity"], "portfolio");
     // June starts before the 40th birthday (2021-06-15): I1 and I2 in 30-39; July: I1 in 40-49.
     expect(find(monthly, "30-39", "2021-06").exposure_years).toBeCloseTo((30 + 30) / Y, 10);
     expect(find(monthly, "40-49", "2021-07").exposure_years).toBeCloseTo(31 / Y, 10);
     expect(monthly.some((r) => r.segment === "40-49" && r.period === "2021-06")).toBe(false);
     // By year, the band is the age on 2021-01-01: I1 stays in 30-39 all year.
-    const yearly = await aeCells(engine, "age_band", "year", ["incapacity"], "portfolio");
+    const yearly = await aeCells(drift, "age_band", "year", ["incapacity"], "portfolio");
     expect(find(yearly, "30-39", "2021").exposure_years).toBeCloseTo((365 + 291) / Y, 10);
   });
 
   it("labels quarters YYYY-Qn and splits a mid-quarter start", async () => {
-    const rows = await aeCells(engine, "contract", "quarter", ["incapacity"], "portfolio");
+    const rows = await aeCells(drift, "contract", "quarter", ["incapacity"], "portfolio");
     // Q1: I1 90 days, I2 16 days.
     expect(find(rows, "C1", "2021-Q1").exposure_years).toBeCloseTo((90 + 16) / Y, 10);
   });
@@ -94,7 +98,7 @@ describe("exposure in insured-years", () => {
 
 describe("actual vs expected", () => {
   it("sums exposure x reference rate over the segment's insured", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
+    const rows = (await aeCells(drift, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c1 = find(rows, "C1", "2021");
     // I1 all year at the 30-39 rate (band at the start of the year), I2 291 days at 0.05.
     const expected = (365 * 0.1 + 291 * 0.05) / Y;
@@ -107,13 +111,13 @@ describe("actual vs expected", () => {
   });
 
   it("uses the new band's rate in the month after a birthday", async () => {
-    const rows = await aeCells(engine, "contract", "month", ["incapacity"], "portfolio");
+    const rows = await aeCells(drift, "contract", "month", ["incapacity"], "portfolio");
     expect(find(rows, "C1", "2021-06").expected).toBeCloseTo((30 * 0.1 + 30 * 0.05) / Y, 10);
     expect(find(rows, "C1", "2021-07").expected).toBeCloseTo((31 * 0.2 + 31 * 0.05) / Y, 10);
   });
 
   it("reports zero claims with A/E 0 and a finite upper limit", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
+    const rows = (await aeCells(drift, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c2 = find(rows, "C2", "2021");
     const expected = (181 * 0.3) / Y;
     expect(c2.actual).toBe(0);
@@ -124,7 +128,7 @@ describe("actual vs expected", () => {
   });
 
   it("keeps a claim on a segment with zero exposure, with no A/E", async () => {
-    const rows = (await aeCells(engine, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
+    const rows = (await aeCells(drift, "contract", "year", ["incapacity"], "portfolio")).map(withInterval);
     const c3 = find(rows, "C3", "2021");
     expect(c3).toMatchObject({
       actual: 1,
@@ -138,7 +142,7 @@ describe("actual vs expected", () => {
   });
 
   it("gives each guarantee its own segment and rates in the guarantee dimension", async () => {
-    const rows = await aeCells(engine, "guarantee", "year", ["incapacity", "disability"], "portfolio");
+    const rows = await aeCells(drift, "guarantee", "year", ["incapacity", "disability"], "portfolio");
     const disability = find(rows, "disability", "2021");
     // Disability rates: 0.01 for F cadre, and for the groups the file does not list, the mean of its rates (0.01).
     expect(disability.actual).toBe(1);
@@ -166,7 +170,8 @@ describe("reference rates", () => {
         claim("K3", "I1", "C1", "incapacity", "2022-03-01")
       ]
     });
-    const setup = await prepareDrift(e, {from: "2021-01-01", to: "2022-12-31"});
+    const prepared = await prepareDrift(e, {from: "2021-01-01", to: "2022-12-31"});
+    const setup = prepared.setup;
     expect(setup.reference).toEqual({from: "2021-01-01", to: "2022-12-31"});
     expect(setup.referenceSource).toBe("estimated");
     const [rate] = await e.all<{annual_rate: number; reference_years: number}>(
@@ -179,6 +184,7 @@ describe("reference rates", () => {
       `SELECT annual_rate FROM ${tables.rates} WHERE guarantee = 'incapacity' AND sex = 'F' AND job_category = 'cadre' AND age_band = '50-59'`
     );
     expect(other.annual_rate).toBeCloseTo(3 / (730 / Y), 10);
+    await prepared.close();
     await e.close();
   });
 });
@@ -188,7 +194,7 @@ describe("baselines and seasons", () => {
     // Reference window = 2021 (the first full year of this one-year window). C1 in 2021 at month-start bands:
     // I1 181 days at 0.10 (to June) + 184 days at 0.20 (from July), I2 291 days at 0.05: E_ref = 69.45 / 365.25;
     // A_ref = 2. Factor (2 + 10) / (E_ref + 10) with 10 claims of credibility.
-    const rows = await aeCells(engine, "contract", "year", ["incapacity"], "segment");
+    const rows = await aeCells(drift, "contract", "year", ["incapacity"], "segment");
     const c1 = find(rows, "C1", "2021");
     const portfolio = (365 * 0.1 + 291 * 0.05) / Y;
     const factor = (2 + 10) / (69.45 / Y + 10);
@@ -203,20 +209,21 @@ describe("baselines and seasons", () => {
       insured: [["I1", "C1", "1990-01-01", "F", "cadre", "2021-01-01", null]],
       claims: Array.from({length: 12}, (_, i) => claim(`K${i}`, "I1", "C1", "incapacity", `2021-01-${String(i + 10)}`))
     });
-    await prepareDrift(e, {from: "2021-01-01", to: "2021-12-31"});
+    const prepared = await prepareDrift(e, {from: "2021-01-01", to: "2021-12-31"});
     const season = await e.all<{moy: number; factor: number}>(
       `SELECT moy, factor FROM ${tables.season} WHERE guarantee = 'incapacity' ORDER BY moy`
     );
     const rate = 12 / (365 / Y);
     expect(season[0].factor).toBeCloseTo((12 + 20) / ((31 / Y) * rate + 20), 10);
     expect(season[1].factor).toBeCloseTo(20 / ((28 / Y) * rate + 20), 10);
+    await prepared.close();
     await e.close();
   });
 });
 
 describe("loss ratio S/P", () => {
   it("divides paid + reserve of all guarantees by earned premium per contract and year", async () => {
-    const rows = await lossRatioCells(engine, "contract");
+    const rows = await lossRatioCells(drift, "contract");
     const c1 = rows.find((r) => r.segment === "C1" && r.year === 2021)!;
     expect(c1.cost_eur).toBe(300 + 100 + 200 + 1000 + 500);
     expect(c1.premium_eur).toBe(1000);
@@ -225,7 +232,7 @@ describe("loss ratio S/P", () => {
   });
 
   it("sums the premiums of a sector's contracts", async () => {
-    const rows = await lossRatioCells(engine, "sector");
+    const rows = await lossRatioCells(drift, "sector");
     const retail = rows.find((r) => r.segment === "47.11F" && r.year === 2021)!;
     expect(retail.premium_eur).toBe(500);
     expect(retail.cost_eur).toBe(50);
@@ -233,7 +240,7 @@ describe("loss ratio S/P", () => {
   });
 
   it("shares a contract's premium between job categories by exposure", async () => {
-    const rows = await lossRatioCells(engine, "job_category");
+    const rows = await lossRatioCells(drift, "job_category");
     const cadre = rows.find((r) => r.segment === "cadre" && r.year === 2021)!;
     const nonCadre = rows.find((r) => r.segment === "non_cadre" && r.year === 2021)!;
     // C1: I1 (cadre) 365 days, I2 (non_cadre) 291 days; C2 all non_cadre.

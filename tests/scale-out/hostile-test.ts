@@ -109,8 +109,12 @@ describe("hostile values reach SQL only as escaped literals", () => {
 
   it("a hostile contract id is a segment like any other, with equal cells on both engines", async () => {
     const [duck, house] = await onBoth(async (engine, dir) => {
-      await prepareDrift(engine, {extractsDir: dir});
-      return aeCells(engine, "contract", "quarter", ["incapacity", `incapacity' OR 'x'='x`, HOSTILE_CONTRACT]);
+      const drift = await prepareDrift(engine, {extractsDir: dir});
+      try {
+        return await aeCells(drift, "contract", "quarter", ["incapacity", `incapacity' OR 'x'='x`, HOSTILE_CONTRACT]);
+      } finally {
+        await drift.close();
+      }
     });
     expect(duck.some((cell) => cell.segment === HOSTILE_CONTRACT)).toBe(true);
     expect(duck.every((cell) => cell.guarantee === "incapacity")).toBe(true);

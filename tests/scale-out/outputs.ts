@@ -26,12 +26,16 @@ export async function loaderOutputs(dir: string, engineUrl: string | undefined):
     const {engine, snapshotDate} = extracts;
     try {
       const out: Outputs = {};
-      const setup = await preparePage(engine, {snapshotDate, extractsDir: extracts.dir});
-      out.driftSetup = setup;
-      out.driftCells = await pageCells(engine, setup);
-      out.driftLossRatio = await pageLossRatio(engine);
-      out.driftDrill = await pageDrillCubes(engine);
-      out.driftMeta = await pageMeta(engine, setup, snapshotDate);
+      const drift = await preparePage(engine, {snapshotDate, extractsDir: extracts.dir});
+      try {
+        out.driftSetup = drift.setup;
+        out.driftCells = await pageCells(drift);
+        out.driftLossRatio = await pageLossRatio(drift);
+        out.driftDrill = await pageDrillCubes(drift);
+        out.driftMeta = await pageMeta(drift, snapshotDate);
+      } finally {
+        await drift.close();
+      }
       for (const dimension of ["contract", "sector", "age_band"] as const) {
         out[`driftReport_${dimension}_quarter`] = await driftReport(engine, {
           dimension,

@@ -12,7 +12,7 @@
  */
 import type {ColumnTable} from "arquero";
 import {monthsBetween, periodStart, type Grain} from "../periods.js";
-import {MIN_INSURED, publishable} from "../secrecy.js";
+import {publishable} from "../secrecy.js";
 import {seriesAlerts, type DriftAlert} from "./alerts.js";
 import {poissonCusum, type CusumOptions} from "./cusum.js";
 import {aeWithInterval, funnelLimits} from "./poisson.js";
@@ -20,9 +20,6 @@ import {segmentSeries} from "./segment-series.js";
 
 /** Rows and parameters in arquero table expressions, typed loosely: arquero parses their source, never calls them. */
 type Row = Record<string, never>;
-
-/** @deprecated The small-cell rule lives in ../secrecy.ts; kept for the drift loaders until they import it there. */
-export {MIN_INSURED};
 
 /** One row of drift-cells.arrow: a segment's exposure, claims and expected claims in one period. */
 export interface Cell {

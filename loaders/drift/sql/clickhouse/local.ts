@@ -11,11 +11,7 @@ import {literal} from "../../../engine/sql.ts";
 import type {Dimension} from "../../dimensions.ts";
 import {aeCellsSql as duckdbAeCellsSql, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
 import {lossRatioSql as duckdbLossRatioSql} from "../duckdb/loss-ratio.ts";
-import {
-  CLAIM_CUBE,
-  createReferenceRatesSql as duckdbReferenceRatesSql,
-  createSeasonSql as duckdbSeasonSql
-} from "../duckdb/reference-rates.ts";
+import {CLAIM_CUBE} from "../duckdb/reference-rates.ts";
 
 export interface CubeTables extends AeCellsTables {
   /** Distinct insured and insured-years per grain, dimension, period and segment. */
@@ -44,14 +40,4 @@ export function lossRatioSql(dimension: Dimension, t: Pick<CubeTables, "exposure
     insured: (d) => `SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${t.insured}
         WHERE grain = 'year' AND dimension = ${literal(d)}`
   });
-}
-
-/** Reference rates estimated from the reference window's cubes: the DuckDB statement, counting cube rows. */
-export function createReferenceRatesSql(table: string, exposure: string, facts: string): string {
-  return duckdbReferenceRatesSql(table, exposure, facts, CLAIM_CUBE);
-}
-
-/** Seasonal factors from the reference window's cubes: the DuckDB statement, counting cube rows. */
-export function createSeasonSql(table: string, rates: string, exposure: string, facts: string): string {
-  return duckdbSeasonSql(table, rates, exposure, facts, CLAIM_CUBE);
 }

@@ -17,3 +17,12 @@ JOIN insured i ON i.insured_id = cl.insured_id
 JOIN contracts c ON c.contract_id = cl.contract_id
 WHERE cl.event_date BETWEEN DATE ${literal(window.from)} AND DATE ${literal(window.to)}`;
 }
+
+/**
+ * The claims' first month and the end of their last month ("YYYY-MM-DD", null without claims): claims stop at
+ * the extract's period end, which can precede the snapshot, so trailing months without data do not count.
+ */
+export function windowBoundsSql(): string {
+  return `SELECT strftime(min(event_date), '%Y-%m-01') AS first,
+            strftime(last_day(max(event_date)), '%Y-%m-%d') AS last FROM claims`;
+}

@@ -1,10 +1,16 @@
 /**
- * Exposure in insured-years per insured and month (DuckDB dialect).
- * An insured is exposed from max(coverage_start, contract start, window start) to the earliest of the day
- * after coverage_end, the day after the contract's end_date and the day after the window's end (an empty
- * end date means still covered). Each month gets overlap days / 365.25. Quarters and years are sums of
- * months, so the table also carries each month's quarter and year, and the insured's 10-year age band on
- * the first day of the month, of its quarter and of its year (the band of a period is the age on its first day).
+ * Exposure in insured-years as a cube (DuckDB dialect): insured-years per month x contract (with its sector and
+ * region) x sex x job category x age bands, the shape the ClickHouse path builds on the shards
+ * (../clickhouse/cluster.ts). Its cost grows with the insured once, never with insured x months:
+ * - an insured is exposed from max(coverage_start, contract start, window start) to the earliest of the day
+ *   after coverage_end, the day after the contract's end_date and the day after the window's end (an empty end
+ *   date means still covered);
+ * - that cover is cut into pieces at the months where one of its age bands changes (the band of a month, of its
+ *   quarter and of its year is the age on that period's first day, so a band changes at the first month, quarter
+ *   and year starting on or after a decade birthday);
+ * - each piece adds +1 at its first month and -1 after its last, per cube key; a running sum over months gives
+ *   the insured covering each month, counted as whole months (days in month / 365.25);
+ * - the first and last month of a cover add their missing days as (negative) corrections.
  */
 import {literal} from "../../../engine/sql.ts";
 
@@ -25,14 +31,20 @@ export function ageBandSql(age: string): string {
   return `printf('%d-%d', (${age} // 10) * 10, (${age} // 10) * 10 + 9)`;
 }
 
-/** Period starts and age bands of a month: month_start, quarter_start, year_start, band_month/quarter/year. */
-export function periodColumnsSql(monthStart: string, birth: string): string {
+/** Age bands of a month, its quarter and its year: band_month, band_quarter, band_year. */
+export function bandColumnsSql(monthStart: string, birth: string): string {
   const quarter = `CAST(date_trunc('quarter', ${monthStart}) AS DATE)`;
   const year = `CAST(date_trunc('year', ${monthStart}) AS DATE)`;
-  return `${monthStart} AS month_start, ${quarter} AS quarter_start, ${year} AS year_start,
-       ${ageBandSql(ageSql(birth, monthStart))} AS band_month,
+  return `${ageBandSql(ageSql(birth, monthStart))} AS band_month,
        ${ageBandSql(ageSql(birth, quarter))} AS band_quarter,
        ${ageBandSql(ageSql(birth, year))} AS band_year`;
+}
+
+/** Period starts and age bands of a month: month_start, quarter_start, year_start, band_month/quarter/year. */
+export function periodColumnsSql(monthStart: string, birth: string): string {
+  return `${monthStart} AS month_start, CAST(date_trunc('quarter', ${monthStart}) AS DATE) AS quarter_start,
+       CAST(date_trunc('year', ${monthStart}) AS DATE) AS year_start,
+       ${bandColumnsSql(monthStart, birth)}`;
 }
 
 export function monthsSql(window: DateWindow): string {
@@ -41,19 +53,99 @@ export function monthsSql(window: DateWindow): string {
                CAST(DATE ${literal(window.to)} + 1 AS TIMESTAMP), INTERVAL 1 MONTH) AS t(p)`;
 }
 
-export function createExposureSql(table: string, window: DateWindow): string {
+/** The day someone born on `birth` turns `age` by ageSql's rule (a Feb 29 birthday counts from Mar 1). */
+function birthdaySql(birth: string, age: string): string {
+  const day = `CAST(${birth} + to_years(CAST(${age} AS INTEGER)) AS DATE)`;
+  return `CASE WHEN day(${day}) <> day(${birth}) THEN ${day} + 1 ELSE ${day} END`;
+}
+
+/** First month, quarter or year start (`unit`) on or after `day`. */
+function startOnOrAfter(unit: string, day: string): string {
+  return `CAST(CASE WHEN date_trunc('${unit}', ${day}) = ${day} THEN ${day} ELSE date_trunc('${unit}', ${day}) + INTERVAL 1 ${unit} END AS DATE)`;
+}
+
+/**
+ * Each insured's cover in the window cut into pieces of whole months over which its three age bands hold:
+ * insured_id, the segment attributes, birth_date, cover_from/cover_until (days, end exclusive), first_month and
+ * last_month of the cover, and the piece's months [piece_from, piece_until) with its bands.
+ */
+export function coverPiecesSql(window: DateWindow): string {
   const from = `DATE ${literal(window.from)}`;
   const until = `(DATE ${literal(window.to)} + 1)`;
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-WITH months AS (${monthsSql(window)}),
-cover AS (
+  const birthday = birthdaySql("v.birth_date", "t.decade * 10");
+  return `WITH cover AS (
   SELECT i.insured_id, i.contract_id, c.sector_naf, c.region, i.sex, i.job_category, i.birth_date,
          greatest(i.coverage_start, c.start_date, ${from}) AS cover_from,
          least(coalesce(i.coverage_end + 1, ${until}), coalesce(c.end_date + 1, ${until}), ${until}) AS cover_until
   FROM insured i JOIN contracts c ON c.contract_id = i.contract_id
+),
+covered AS (
+  SELECT *, CAST(date_trunc('month', cover_from) AS DATE) AS first_month,
+         CAST(date_trunc('month', cover_until - 1) AS DATE) AS last_month
+  FROM cover WHERE cover_from < cover_until
+),
+-- Months where a band may change: the month, quarter and year starts following each decade birthday near the cover.
+changes AS (
+  SELECT v.insured_id, unnest([${startOnOrAfter("month", birthday)}, ${startOnOrAfter("quarter", birthday)},
+                               ${startOnOrAfter("year", birthday)}]) AS month_start
+  FROM covered v,
+       range(greatest(${ageSql("v.birth_date", "(v.first_month - INTERVAL 2 YEAR)")} // 10, 0),
+             greatest(${ageSql("v.birth_date", "v.last_month")} // 10 + 2, 0)) AS t(decade)
+),
+cuts AS (
+  SELECT insured_id, first_month AS month_start FROM covered
+  UNION SELECT c.insured_id, c.month_start FROM changes c JOIN covered v USING (insured_id)
+        WHERE c.month_start > v.first_month AND c.month_start <= v.last_month
+),
+pieces AS (
+  SELECT insured_id, month_start AS piece_from,
+         coalesce(lead(month_start) OVER (PARTITION BY insured_id ORDER BY month_start), NULL) AS next_cut
+  FROM cuts
 )
-SELECT ${periodColumnsSql("m.month_start", "v.birth_date")},
-       v.insured_id, v.contract_id, v.sector_naf, v.region, v.sex, v.job_category,
-       date_diff('day', greatest(v.cover_from, m.month_start), least(v.cover_until, m.month_end)) / 365.25 AS years
-FROM cover v JOIN months m ON v.cover_from < m.month_end AND v.cover_until > m.month_start`;
+SELECT v.*, p.piece_from,
+       coalesce(p.next_cut, CAST(v.last_month + INTERVAL 1 MONTH AS DATE)) AS piece_until,
+       ${bandColumnsSql("p.piece_from", "v.birth_date")}
+FROM pieces p JOIN covered v USING (insured_id)`;
+}
+
+/** The cube's keys while it is summed; sector and region follow from the contract and are joined at the end. */
+const KEYS = "contract_id, sex, job_category, band_month, band_quarter, band_year";
+
+export function createExposureSql(table: string, window: DateWindow): string {
+  const days = (m: string) => `date_diff('day', ${m}, CAST(${m} + INTERVAL 1 MONTH AS DATE))`;
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+WITH months AS (${monthsSql(window)}),
+pieces AS (${coverPiecesSql(window)}),
+steps AS (
+  SELECT ${KEYS}, month_start, sum(step) AS step FROM (
+    SELECT ${KEYS}, piece_from AS month_start, 1 AS step FROM pieces
+    UNION ALL SELECT ${KEYS}, piece_until AS month_start, -1 AS step FROM pieces
+  ) GROUP BY ALL
+),
+running AS (
+  SELECT ${KEYS}, month_start AS run_from,
+         lead(month_start) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS run_until,
+         sum(step) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS insured
+  FROM steps
+),
+whole AS (
+  SELECT ${KEYS}, m.month_start, r.insured * ${days("m.month_start")} AS days
+  FROM running r JOIN months m ON m.month_start >= r.run_from AND m.month_start < r.run_until
+  WHERE r.insured <> 0
+),
+-- The days a cover misses in its first and last month (one correction when both are the same month).
+partial AS (
+  SELECT ${KEYS}, first_month AS month_start,
+         date_diff('day', cover_from, least(cover_until, CAST(first_month + INTERVAL 1 MONTH AS DATE))) - ${days("first_month")} AS days
+  FROM pieces WHERE piece_from = first_month
+  UNION ALL
+  SELECT ${KEYS}, last_month AS month_start, date_diff('day', last_month, cover_until) - ${days("last_month")} AS days
+  FROM pieces WHERE piece_until = CAST(last_month + INTERVAL 1 MONTH AS DATE) AND last_month > first_month
+)
+SELECT x.month_start, CAST(date_trunc('quarter', x.month_start) AS DATE) AS quarter_start,
+       CAST(date_trunc('year', x.month_start) AS DATE) AS year_start, x.band_month, x.band_quarter, x.band_year,
+       x.contract_id, c.sector_naf, c.region, x.sex, x.job_category, x.days / 365.25 AS years
+FROM (SELECT ${KEYS}, month_start, sum(days) AS days FROM (SELECT * FROM whole UNION ALL SELECT * FROM partial)
+      GROUP BY ALL HAVING sum(days) <> 0) x
+JOIN contracts c ON c.contract_id = x.contract_id`;
 }

@@ -1,0 +1,52 @@
+/**
+ * Drift on the embedded DuckDB: the working tables are built in the extract's own engine, beside the staged
+ * extract tables they read: the exposure cube and distinct-insured counts (never a row per insured and month),
+ * one row per claim of the window, and the same for the reference window. Closing the workspace drops them; the engine stays open for its opener.
+ */
+import type {DuckDbEngine} from "../engine/duckdb.ts";
+import {withinMemory} from "../engine/out-of-memory.ts";
+import {claimRowsSql} from "./local-sql.ts";
+import {stageRates} from "./rates.ts";
+import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
+import {factsSourceSql} from "./sql/duckdb/drill-cube.ts";
+import {createExposureSql} from "./sql/duckdb/exposure.ts";
+import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
+import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
+import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
+import type {DriftWorkspace} from "./workspace.ts";
+
+export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOptions): Promise<DriftWorkspace> {
+  const [bounds] = await engine.all<{first: string | null; last: string | null}>(windowBoundsSql());
+  const window = windowFromBounds(bounds?.first ?? null, bounds?.last ?? null, options);
+  const reference = referenceWindow(window, options);
+  const close = () => dropTables(engine);
+  try {
+    // Tables built in no particular order need far less memory; every read of them says its ORDER BY.
+    await engine.run("SET preserve_insertion_order = false");
+    const step = (name: string, sql: string) => withinMemory(engine, `drift: ${name}`, () => engine.run(sql));
+    await step("exposure cube", createExposureSql(tables.exposure, window));
+    await step("claim facts", createClaimFactsSql(tables.facts, window));
+    await step("distinct insured per period", createInsuredCountsSql(tables.insured, tables.exposure, window));
+    // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
+    // factors and each segment's baseline factor.
+    await step("reference exposure cube", createExposureSql(tables.referenceExposure, reference));
+    await step("reference claim facts", createClaimFactsSql(tables.referenceFacts, reference));
+    const rates = await withinMemory(engine, "drift: reference rates", () => stageRates(engine, options, CLAIM_ROWS));
+    await engine.run("RESET preserve_insertion_order");
+    return {
+      setup: {window, reference, ...rates},
+      local: engine,
+      sql: claimRowsSql,
+      drillSource: async () => factsSourceSql(tables.facts),
+      close
+    };
+  } catch (error) {
+    await engine.run("RESET preserve_insertion_order");
+    await close();
+    throw error;
+  }
+}
+
+async function dropTables(engine: DuckDbEngine): Promise<void> {
+  for (const table of Object.values(tables)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+}
