@@ -3,6 +3,7 @@
  * guarantee (the page filters and aggregates them as inputs change), loss-ratio cells, and the page's metadata
  * (windows, rates, seasons). The drill-down's cubes are in drill.ts.
  */
+import {CELL_COLUMNS} from "../../src/lib/drift/cells.ts";
 import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
 import {grains} from "../../src/lib/periods.ts";
 import {MIN_INSURED} from "../../src/lib/secrecy.ts";
@@ -13,20 +14,7 @@ import {prepareDrift, tables, type DriftWorkspace, type PrepareOptions} from "./
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
-export const CELL_COLUMNS = [
-  "dimension",
-  "grain",
-  "segment",
-  "guarantee",
-  "period",
-  "period_start",
-  "exposure_years",
-  "insured",
-  "actual",
-  "expected",
-  "expected_portfolio",
-  "cost_eur"
-] as const;
+export {CELL_COLUMNS};
 
 /**
  * Statistical secrecy at the source: a segment none of whose cells reaches MIN_INSURED insured would be masked in

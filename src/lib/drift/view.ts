@@ -14,28 +14,15 @@ import type {ColumnTable} from "arquero";
 import {monthsBetween, periodStart, type Grain} from "../periods.js";
 import {publishable} from "../secrecy.js";
 import {seriesAlerts, type DriftAlert} from "./alerts.js";
+import type {Cell, LossRatioCell} from "./cells.js";
 import {poissonCusum, type CusumOptions} from "./cusum.js";
 import {aeWithInterval, funnelLimits} from "./poisson.js";
 import {segmentSeries} from "./segment-series.js";
 
+export type {Cell, LossRatioCell};
+
 /** Rows and parameters in arquero table expressions, typed loosely: arquero parses their source, never calls them. */
 type Row = Record<string, never>;
-
-/** One row of drift-cells.arrow: a segment's exposure, claims and expected claims in one period. */
-export interface Cell {
-  dimension: string;
-  grain: Grain;
-  segment: string;
-  guarantee: string;
-  period: string;
-  period_start: string;
-  exposure_years: number;
-  insured: number;
-  actual: number;
-  expected: number;
-  expected_portfolio: number;
-  cost_eur: number;
-}
 
 export interface ViewInputs {
   dimension: string;
@@ -266,17 +253,6 @@ export function alertsCsv(alerts: readonly AlertRow[]): string {
   const lines = [columns.join(",")];
   for (const a of alerts) lines.push(columns.map((c) => (a.masked && masked.has(c) ? "" : cell(a[c]))).join(","));
   return lines.join("\n") + "\n";
-}
-
-export interface LossRatioCell {
-  dimension: string;
-  segment: string;
-  year: number;
-  premium_eur: number;
-  cost_eur: number;
-  claims: number;
-  loss_ratio: number | null;
-  insured: number;
 }
 
 /** Loss-ratio cells of one dimension within the window's years; cells under MIN_INSURED have no ratio. */
