@@ -37,16 +37,12 @@ export const DRILL_PROFILE_COLUMNS = [
   "masked"
 ] as const;
 
-export interface DrillCubes {
-  periods: Row[];
-  profiles: Row[];
+/** The per-period cube of a prepared drift workspace (each loader computes only the cube it writes). */
+export async function pageDrillPeriods(drift: DriftWorkspace): Promise<Row[]> {
+  return drift.local.all(drillPeriodsSql(await drift.drillSource()));
 }
 
-/** The two cubes of a prepared drift workspace. */
-export async function pageDrillCubes(drift: DriftWorkspace): Promise<DrillCubes> {
-  const source = await drift.drillSource();
-  return {
-    periods: await drift.local.all(drillPeriodsSql(source)),
-    profiles: await drift.local.all(drillProfilesSql(source))
-  };
+/** The per-profile cube of a prepared drift workspace. */
+export async function pageDrillProfiles(drift: DriftWorkspace): Promise<Row[]> {
+  return drift.local.all(drillProfilesSql(await drift.drillSource()));
 }

@@ -135,13 +135,15 @@ export async function preparePushedDown(engine: ClickHouseEngine, options: Prepa
     await load(work, dir, "contracts", schemas.contracts, await engine.all(cluster.contractsSql()));
     await load(work, dir, "premiums", schemas.premiums, await engine.all(cluster.premiumsSql()));
     const rates = await stageRates(work, options, CLAIM_CUBE);
+    // Loaded once, whichever cube asks first.
+    let drillSource: Promise<string> | undefined;
     return {
       setup: {window, reference, ...rates},
       local: work,
       sql: cubeSql,
       // The per-claim rows are not staged locally until the drill-down asks: then they come from the shards,
       // pseudonymised, into the local DuckDB, where drill.ts aggregates them.
-      drillSource: () => loadClaimRows(work, engine, window),
+      drillSource: () => (drillSource ??= loadClaimRows(work, engine, window)),
       close: () => work.close()
     };
   } catch (error) {

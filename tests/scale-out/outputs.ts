@@ -7,7 +7,7 @@ import {readUseCases} from "../../loaders/catalog/use-cases.ts";
 import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
 import {defaultEconomics} from "../../loaders/catalog/value/expertise.ts";
 import {driftReport} from "../../loaders/drift/drift.ts";
-import {pageDrillCubes} from "../../loaders/drift/drill.ts";
+import {pageDrillPeriods, pageDrillProfiles} from "../../loaders/drift/drill.ts";
 import {pageCells, pageLossRatio, pageMeta, preparePage} from "../../loaders/drift/page-data.ts";
 import {openExtracts} from "../../loaders/extracts/open.ts";
 import {summariseExtracts} from "../../loaders/extracts/summary.ts";
@@ -31,7 +31,7 @@ export async function loaderOutputs(dir: string, engineUrl: string | undefined):
         out.driftSetup = drift.setup;
         out.driftCells = await pageCells(drift);
         out.driftLossRatio = await pageLossRatio(drift);
-        out.driftDrill = await pageDrillCubes(drift);
+        out.driftDrill = {periods: await pageDrillPeriods(drift), profiles: await pageDrillProfiles(drift)};
         out.driftMeta = await pageMeta(drift, snapshotDate);
       } finally {
         await drift.close();
