@@ -48,7 +48,7 @@ export async function benchDrift(dir: string): Promise<Record<string, number>> {
   figures.open_ms = openMs;
   const {engine, snapshotDate} = extracts;
   try {
-    const [drift, prepareMs] = await timed(() => preparePage(engine, {snapshotDate, extractsDir: extracts.dir}));
+    const [{drift}, prepareMs] = await timed(() => preparePage(engine, {snapshotDate, extractsDir: extracts.dir}));
     figures.prepare_ms = prepareMs;
     const [cells, cellsMs] = await timed(() => pageCells(drift));
     figures.page_cells_ms = cellsMs;

@@ -7,11 +7,11 @@
  */
 import {createHash} from "node:crypto";
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, join, normalize, relative} from "node:path";
+import {join, relative} from "node:path";
+import {importClosure} from "../loaders/source/imports.ts";
 
 /** Loader files: a published file's name plus the loader's own extension (x.arrow.ts, x.json.sql, x.csv.py...). */
 export const LOADER = /\.(json|csv|tsv|arrow|parquet|txt|zip|html|svg|png)\.(ts|js|py|sql|R)$/;
-const SPECIFIER = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
 const PAGE_READERS = ["loaders/catalog/pages.ts", "loaders/catalog/front-matter.ts"];
 
 const digest = (text: string | Buffer) => createHash("sha256").update(text).digest("hex").slice(0, 16);
@@ -22,31 +22,6 @@ export function findLoaders(sourceRoot: string): string[] {
     .map(String)
     .filter((rel) => LOADER.test(rel) && !rel.split("/").includes(".observablehq"))
     .sort();
-}
-
-/** A relative import resolved to a file: `./x.js` may name `x.ts` (browser-style specifiers). */
-function resolveImport(from: string, specifier: string): string | undefined {
-  const path = normalize(join(dirname(from), specifier));
-  for (const candidate of [path, path.replace(/\.js$/, ".ts"), `${path}.ts`]) {
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return undefined;
-}
-
-/** The file and every local file it imports, transitively (absolute paths, sorted). */
-export function importClosure(file: string): string[] {
-  const seen = new Set<string>();
-  const visit = (path: string): void => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    if (!/\.(ts|js|mjs|cjs)$/.test(path)) return;
-    for (const [, specifier] of readFileSync(path, "utf8").matchAll(SPECIFIER)) {
-      const target = resolveImport(path, specifier);
-      if (target) visit(target);
-    }
-  };
-  visit(file);
-  return [...seen].sort();
 }
 
 /** Digest of one loader's own inputs (not the shared ones), from file contents. */

@@ -2,7 +2,9 @@
  * Runs before `observable build` and `observable preview` (see package.json):
  *  1. fills Framework's npm cache from node_modules (scripts/vendor-npm.ts), so nothing is fetched from a CDN;
  *  2. generates the embedded default extract folder (data/extracts) when CARNET_EXTRACTS is unset and it is missing;
- *  3. clears the cached data-loader outputs whose inputs changed. `observable build` reuses any cached output, and
+ *  3. prepares the delivery once (`carnet prepare`: staging, then drift's, ROI's and the value report's shared work),
+ *     so the page loaders only publish what it computed instead of each redoing it;
+ *  4. clears the cached data-loader outputs whose inputs changed. `observable build` reuses any cached output, and
  *     preview only compares the loader file's own time stamp, so neither notices a new extract folder, an edit of a
  *     module a loader imports, or another CARNET_EXTRACTS / CARNET_ENGINE. Each output is stamped with a digest of
  *     its loader's own inputs (scripts/loader-inputs.ts: the modules it imports, by content) and of what every
@@ -33,6 +35,29 @@ export function configuredExtracts(env: NodeJS.ProcessEnv = process.env): {dir: 
     : {dir: join(projectRoot, "data", "extracts"), isDefault: true};
 }
 
+/** Runs the carnet CLI with `args`, its output on this process's stderr; resolves to its exit code. */
+function runCarnet(args: string[]): Promise<number | null> {
+  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+  return new Promise<number | null>((resolveCode, reject) => {
+    const child = spawn(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), ...args], {
+      stdio: ["ignore", process.stderr, "inherit"],
+      cwd: projectRoot
+    });
+    child.on("error", reject);
+    child.on("close", resolveCode);
+  });
+}
+
+/**
+ * The delivery's shared work, once, before the loaders (a cluster engine too: its aggregates are fetched once).
+ * A refused delivery or a memory limit too small stops the build here (carnet prepare printed the one line), rather
+ * than in every loader that would try again.
+ */
+async function prepareDelivery(): Promise<void> {
+  const code = await runCarnet(["prepare"]);
+  if (code !== 0) throw new PrebuildError(`carnet prepare failed (exit ${code}): no site was built`);
+}
+
 async function ensureExtracts(): Promise<void> {
   const {dir, isDefault} = configuredExtracts();
   if (existsSync(dir)) return;
@@ -41,15 +66,7 @@ async function ensureExtracts(): Promise<void> {
   const temporary = join(dirname(dir), `.extracts-${process.pid}`);
   await rm(temporary, {recursive: true, force: true});
   log("generating the default synthetic extracts in data/extracts (once)");
-  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
-  const code = await new Promise<number | null>((resolveCode, reject) => {
-    const child = spawn(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), "generate", "--out", temporary], {
-      stdio: "inherit",
-      cwd: projectRoot
-    });
-    child.on("error", reject);
-    child.on("close", resolveCode);
-  });
+  const code = await runCarnet(["generate", "--out", temporary]);
   if (code !== 0) {
     await rm(temporary, {recursive: true, force: true});
     throw new PrebuildError(`carnet generate failed (exit ${code}); data/extracts was not created`);
@@ -164,6 +181,7 @@ export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<v
   const report = await vendorNpm(sourceRoot);
   if (report.built.length) log(`vendored ${report.built.join(", ")}`);
   await ensureExtracts();
+  await prepareDelivery();
   await invalidateLoaderCache(sourceRoot);
 }
 

@@ -4,6 +4,7 @@ import type {Grain} from "../../src/lib/periods.ts";
 import {periodLabel} from "../../src/lib/periods.ts";
 import {withinMemory} from "../engine/out-of-memory.ts";
 import type {Dimension} from "./dimensions.ts";
+import {foldContractsSql} from "./shown.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
 import type {DriftWorkspace} from "./workspace.ts";
 
@@ -18,8 +19,30 @@ export async function aeCells(
   baseline: Baseline = "segment"
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
+  return readAeCells(drift, dimension, grain, drift.sql.aeCellsSql(dimension, grain, guarantees, baseline));
+}
+
+/** The page's A/E cells: as aeCells, with the contracts not shown summed into one segment (shown.ts). */
+export async function shownAeCells(
+  drift: DriftWorkspace,
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[]
+): Promise<AeCell[]> {
+  if (!guarantees.length) return [];
+  const sql = foldContractsSql(
+    drift.sql.aeCellsSql(dimension, grain, guarantees, "segment"),
+    dimension,
+    ["period_start", "guarantee"],
+    ["exposure_years", "insured", "actual", "expected", "expected_portfolio", "cost_eur"],
+    "segment, guarantee, period_start"
+  );
+  return readAeCells(drift, dimension, grain, sql);
+}
+
+async function readAeCells(drift: DriftWorkspace, dimension: Dimension, grain: Grain, sql: string): Promise<AeCell[]> {
   const rows = await withinMemory(drift.local, `drift: A/E cells by ${dimension} and ${grain}`, () =>
-    drift.local.all<Omit<AeCell, "period">>(drift.sql.aeCellsSql(dimension, grain, guarantees, baseline))
+    drift.local.all<Omit<AeCell, "period">>(sql)
   );
   return rows.map((row) => ({...row, period: periodLabel(row.period_start, grain), segment: String(row.segment)}));
 }
@@ -28,8 +51,32 @@ export async function aeCells(
 type LossRatioCell = Omit<PublishedLossRatioCell, "dimension">;
 
 export async function lossRatioCells(drift: DriftWorkspace, dimension: Dimension): Promise<LossRatioCell[]> {
+  return readLossRatio(drift, dimension, drift.sql.lossRatioSql(dimension));
+}
+
+/** The page's S/P cells: as lossRatioCells, with the contracts not shown summed into one segment (shown.ts). */
+export async function shownLossRatioCells(drift: DriftWorkspace, dimension: Dimension): Promise<LossRatioCell[]> {
+  if (dimension !== "contract") return lossRatioCells(drift, dimension);
+  const summed = foldContractsSql(
+    drift.sql.lossRatioSql(dimension),
+    dimension,
+    ["year"],
+    ["premium_eur", "cost_eur", "claims", "insured", "exposure_years"],
+    "segment, year"
+  );
+  // The summed rows get their S/P again from the sums.
+  return readLossRatio(
+    drift,
+    dimension,
+    `SELECT segment, year, premium_eur, cost_eur, claims,
+       CASE WHEN premium_eur > 0 THEN cost_eur / premium_eur END AS loss_ratio, insured, exposure_years
+FROM (${summed}) ORDER BY segment, year`
+  );
+}
+
+async function readLossRatio(drift: DriftWorkspace, dimension: Dimension, sql: string): Promise<LossRatioCell[]> {
   const rows = await withinMemory(drift.local, `drift: loss ratio by ${dimension}`, () =>
-    drift.local.all<LossRatioCell>(drift.sql.lossRatioSql(dimension))
+    drift.local.all<LossRatioCell>(sql)
   );
   return rows.map((row) => ({...row, segment: String(row.segment)}));
 }

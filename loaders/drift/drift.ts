@@ -9,7 +9,7 @@ import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
 import type {Engine} from "../engine/engine.ts";
 import {aeCells, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
-import {prepareDrift, type DriftSetup, type PrepareOptions} from "./prepare.ts";
+import {prepareDrift, type DriftSetup, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
 
 export interface AeRow {
@@ -58,18 +58,26 @@ export interface DriftReport {
 export async function driftReport(engine: Engine, options: DriftReportOptions): Promise<DriftReport> {
   const drift = await prepareDrift(engine, options);
   try {
-    const {setup} = drift;
-    const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
-    const baseline = options.baseline ?? "segment";
-    const rows = (await aeCells(drift, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
-    const monthly =
-      options.grain === "month"
-        ? rows
-        : (await aeCells(drift, options.dimension, "month", guarantees, baseline)).map(withInterval);
-    const months = monthsBetween(setup.window.from, setup.window.to);
-    const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
-    return {setup, rows, alerts};
+    return await driftReportOn(drift, options);
   } finally {
     await drift.close();
   }
+}
+
+/** The report over an already prepared workspace (several reports can share one preparation). */
+export async function driftReportOn(
+  drift: DriftWorkspace,
+  options: Omit<DriftReportOptions, keyof PrepareOptions>
+): Promise<DriftReport> {
+  const {setup} = drift;
+  const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
+  const baseline = options.baseline ?? "segment";
+  const rows = (await aeCells(drift, options.dimension, options.grain, guarantees, baseline)).map(withInterval);
+  const monthly =
+    options.grain === "month"
+      ? rows
+      : (await aeCells(drift, options.dimension, "month", guarantees, baseline)).map(withInterval);
+  const months = monthsBetween(setup.window.from, setup.window.to);
+  const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
+  return {setup, rows, alerts};
 }

@@ -5,6 +5,7 @@
  * so both engines publish the same cubes and no claim or person leaves the build.
  */
 import type {Row} from "../engine/engine.ts";
+import {shownContractSql} from "./shown.ts";
 import {drillPeriodsSql, drillProfilesSql} from "./sql/duckdb/drill-cube.ts";
 import type {DriftWorkspace} from "./workspace.ts";
 
@@ -37,12 +38,17 @@ export const DRILL_PROFILE_COLUMNS = [
   "masked"
 ] as const;
 
-/** The per-period cube of a prepared drift workspace (each loader computes only the cube it writes). */
+/** The per-period cube of a prepared drift workspace, after chooseShownContracts (shown.ts). */
 export async function pageDrillPeriods(drift: DriftWorkspace): Promise<Row[]> {
-  return drift.local.all(drillPeriodsSql(await drift.drillSource()));
+  return drift.local.all(drillPeriodsSql(await shownSource(drift)));
 }
 
-/** The per-profile cube of a prepared drift workspace. */
+/** The per-profile cube of a prepared drift workspace, after chooseShownContracts (shown.ts). */
 export async function pageDrillProfiles(drift: DriftWorkspace): Promise<Row[]> {
-  return drift.local.all(drillProfilesSql(await drift.drillSource()));
+  return drift.local.all(drillProfilesSql(await shownSource(drift)));
+}
+
+/** The claim rows with the contracts not shown on the page under one segment, as in the page's cells. */
+async function shownSource(drift: DriftWorkspace): Promise<string> {
+  return `SELECT * REPLACE (${shownContractSql("contract_id")} AS contract_id) FROM (${await drift.drillSource()})`;
 }

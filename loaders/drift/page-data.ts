@@ -8,9 +8,10 @@ import {CUSUM_DEFAULTS} from "../../src/lib/drift/cusum.ts";
 import {grains} from "../../src/lib/periods.ts";
 import {MIN_INSURED} from "../../src/lib/secrecy.ts";
 import type {Engine} from "../engine/engine.ts";
-import {aeCells, lossRatioCells} from "./cells.ts";
+import {shownAeCells, shownLossRatioCells} from "./cells.ts";
 import {dimensionLabels, dimensions} from "./dimensions.ts";
 import {prepareDrift, tables, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
+import {chooseShownContracts, type ShownContracts} from "./shown.ts";
 import {SEGMENT_CREDIBILITY} from "./sql/duckdb/ae-cells.ts";
 import {SEASON_CREDIBILITY} from "./sql/duckdb/reference-rates.ts";
 
@@ -37,7 +38,7 @@ export async function pageCells(drift: DriftWorkspace): Promise<Record<string, u
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
     for (const grain of grains) {
-      const cells = (await aeCells(drift, dimension, grain, drift.setup.guarantees, "segment")).map((cell) => ({
+      const cells = (await shownAeCells(drift, dimension, grain, drift.setup.guarantees)).map((cell) => ({
         dimension,
         grain,
         ...cell
@@ -64,13 +65,13 @@ export const LOSS_RATIO_COLUMNS = [
 export async function pageLossRatio(drift: DriftWorkspace): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   for (const dimension of dimensions) {
-    const cells = (await lossRatioCells(drift, dimension)).map((cell) => ({dimension, ...cell}));
+    const cells = (await shownLossRatioCells(drift, dimension)).map((cell) => ({dimension, ...cell}));
     for (const cell of withoutSmallSegments(cells, (c) => c.dimension)) out.push(cell);
   }
   return out;
 }
 
-export async function pageMeta(drift: DriftWorkspace, snapshotDate: string) {
+export async function pageMeta(drift: DriftWorkspace, snapshotDate: string, contracts: ShownContracts) {
   const {local: work, setup} = drift;
   const rates = await work.all(
     `SELECT guarantee, sex, job_category, age_band, annual_rate, reference_years, reference_claims FROM ${tables.rates}
@@ -82,6 +83,7 @@ export async function pageMeta(drift: DriftWorkspace, snapshotDate: string) {
     window: setup.window,
     reference: {...setup.reference, source: setup.referenceSource},
     guarantees: setup.guarantees,
+    contracts,
     dimensions: dimensions.map((d) => ({id: d, label: dimensionLabels[d]})),
     cusum: {...CUSUM_DEFAULTS},
     credibility: {segment: SEGMENT_CREDIBILITY, season: SEASON_CREDIBILITY},
@@ -90,7 +92,19 @@ export async function pageMeta(drift: DriftWorkspace, snapshotDate: string) {
   };
 }
 
-/** The page's workspace; the loader closes it (then its engine) once its output is computed. */
-export async function preparePage(engine: Engine, options: PrepareOptions): Promise<DriftWorkspace> {
-  return prepareDrift(engine, options);
+/**
+ * A workspace ready for the page's statements: prepared, with the contracts the page shows one by one chosen
+ * (shown.ts). The caller closes the workspace.
+ */
+export async function preparePage(
+  engine: Engine,
+  options: PrepareOptions
+): Promise<{drift: DriftWorkspace; contracts: ShownContracts}> {
+  const drift = await prepareDrift(engine, options);
+  try {
+    return {drift, contracts: await chooseShownContracts(drift)};
+  } catch (error) {
+    await drift.close();
+    throw error;
+  }
 }

@@ -35,7 +35,7 @@ export async function stageRates(
   }
   await work.run(
     options.seasonality === false
-      ? `CREATE OR REPLACE TEMP TABLE ${tables.season} AS
+      ? `CREATE OR REPLACE TABLE ${tables.season} AS
          SELECT g.guarantee, CAST(t.moy AS INTEGER) AS moy, 1.0 AS factor
          FROM (SELECT DISTINCT guarantee FROM ${tables.rates}) g CROSS JOIN range(1, 13) AS t(moy)`
       : createSeasonSql(tables.season, tables.rates, tables.referenceExposure, tables.referenceFacts, claims)

@@ -38,7 +38,9 @@ export const tables = {
   referenceExposure: "drift_reference_exposure",
   referenceFacts: "drift_reference_claims",
   /** ClickHouse path only: distinct insured per grain, dimension, period and segment, counted on the cluster. */
-  insured: "drift_insured"
+  insured: "drift_insured",
+  /** The contracts the page shows one by one (shown.ts). */
+  shown: "drift_shown"
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

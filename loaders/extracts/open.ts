@@ -28,6 +28,14 @@ export interface Extracts {
   dir: string;
   snapshotDate: string;
   accounting: Accounting;
+  /** What identifies the delivery's staged or ingested state: work derived from it is cached under this key. */
+  stagingKey: string;
+}
+
+/** Where the staged tables' DuckDB works: in memory (default), or a database file with a spill folder. */
+export interface WorkspaceOptions {
+  database?: string;
+  spill?: string;
 }
 
 interface Meta {
@@ -37,15 +45,15 @@ interface Meta {
   rejected: number;
 }
 
-export async function openExtracts(dir = extractsDir()): Promise<Extracts> {
+export async function openExtracts(dir = extractsDir(), workspace: WorkspaceOptions = {}): Promise<Extracts> {
   installLoaderErrors();
   const choice = configuredEngine();
   if (choice.kind === "clickhouse") return openIngested(choice.url);
-  return openStagedExtracts(dir);
+  return openStagedExtracts(dir, workspace);
 }
 
 /** The folder staged in the embedded DuckDB, whatever CARNET_ENGINE says (what `carnet ingest` loads from). */
-export async function openStagedExtracts(dir = extractsDir()): Promise<Extracts> {
+export async function openStagedExtracts(dir = extractsDir(), workspace: WorkspaceOptions = {}): Promise<Extracts> {
   dir = resolve(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CarnetError(
@@ -53,16 +61,30 @@ export async function openStagedExtracts(dir = extractsDir()): Promise<Extracts>
     );
   }
   const key = pseudonymKey();
-  const folder = join(cacheDir(), fingerprint(dir, key));
+  const stagingKey = fingerprint(dir, key);
+  const folder = join(cacheDir(), stagingKey);
   if (!existsSync(join(folder, "meta.json"))) await stageToCache(dir, key, folder);
   const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
-  const engine = await DuckDbEngine.open(":memory:", {memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB"});
+  const engine = await DuckDbEngine.open(workspace.database ?? ":memory:", {
+    memory_limit: duckDbMemory(),
+    ...(workspace.spill ? {temp_directory: workspace.spill} : {})
+  });
   for (const name of [...contract.map((f) => f.name), "rejects"]) {
     await engine.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${literal(join(folder, `${name}.parquet`))})`);
   }
   // Pages show the first rejects; `carnet check` reads them all from the `rejects` table.
   const rejects = await readRejects(engine, 10_000);
-  return {engine, dir, snapshotDate: meta.snapshotDate ?? "", accounting: {files: meta.files, rejects}};
+  return {engine, dir, snapshotDate: meta.snapshotDate ?? "", accounting: {files: meta.files, rejects}, stagingKey};
+}
+
+/** The staged folder of a delivery opened with openStagedExtracts (its key names it under the cache). */
+export function stagedFolder(stagingKey: string): string {
+  return join(cacheDir(), stagingKey);
+}
+
+/** DuckDB's memory limit for Carnet's work: CARNET_DUCKDB_MEMORY, default 2GB (past it DuckDB spills to disk). */
+export function duckDbMemory(): string {
+  return process.env.CARNET_DUCKDB_MEMORY ?? "2GB";
 }
 
 function fingerprint(dir: string, key: string): string {
@@ -78,7 +100,7 @@ async function stageToCache(dir: string, key: string, folder: string): Promise<v
   const temporary = `${folder}.tmp-${process.pid}`;
   mkdirSync(temporary, {recursive: true});
   // A bounded workspace: past the limit DuckDB spills to disk instead of growing (10M claims stage in < 4 GiB).
-  const options = {temp_directory: join(temporary, "spill"), memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB"};
+  const options = {temp_directory: join(temporary, "spill"), memory_limit: duckDbMemory()};
   const staged = await stageExtracts(dir, key, await DuckDbEngine.open(":memory:", options));
   try {
     for (const name of [...contract.map((f) => f.name), "rejects"]) {
@@ -118,8 +140,8 @@ function pruneCache(current: string): void {
 /** The same extract, already validated and loaded into a ClickHouse cluster by `carnet ingest`. */
 async function openIngested(url: string): Promise<Extracts> {
   const engine = await ClickHouseEngine.connect(url);
-  const meta = await engine.all<{folder: string; snapshot_date: string; files: string}>(
-    "SELECT folder, snapshot_date, files FROM ingest_meta ORDER BY ingested_at DESC LIMIT 1"
+  const meta = await engine.all<{folder: string; snapshot_date: string; files: string; ingested_at: string}>(
+    "SELECT folder, snapshot_date, files, toString(ingested_at) AS ingested_at FROM ingest_meta ORDER BY ingested_at DESC LIMIT 1"
   );
   if (!meta.length)
     throw new CarnetError(
@@ -132,6 +154,7 @@ async function openIngested(url: string): Promise<Extracts> {
     engine,
     dir: meta[0].folder,
     snapshotDate: meta[0].snapshot_date,
-    accounting: {files: JSON.parse(meta[0].files), rejects}
+    accounting: {files: JSON.parse(meta[0].files), rejects},
+    stagingKey: `clickhouse-${createHash("sha256").update(`${engine.label}\n${meta[0].ingested_at}\n${meta[0].files}`).digest("hex").slice(0, 24)}`
   };
 }

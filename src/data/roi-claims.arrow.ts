@@ -1,9 +1,4 @@
 // The ROI page's backtest rows (Arrow IPC): decided, scored expertised claims of every model version, ranked.
-import {openExtracts} from "../../loaders/extracts/open.ts";
-import {writeArrow} from "../../loaders/output/arrow.ts";
-import {PAGE_CLAIM_COLUMNS, pageClaims} from "../../loaders/roi/page-data.ts";
+import {publishPrepared} from "../../loaders/prepare/publish.ts";
 
-const {engine} = await openExtracts();
-const rows = await pageClaims(engine);
-await engine.close();
-await writeArrow(rows, [...PAGE_CLAIM_COLUMNS]);
+await publishPrepared("roi-claims.arrow");

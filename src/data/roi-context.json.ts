@@ -1,9 +1,4 @@
 // The ROI page's context: model versions, years, how expertised claims enter the backtest, defaults.
-import {openExtracts} from "../../loaders/extracts/open.ts";
-import {writeStdout} from "../../loaders/output/arrow.ts";
-import {pageContext} from "../../loaders/roi/page-data.ts";
+import {publishPrepared} from "../../loaders/prepare/publish.ts";
 
-const {engine, snapshotDate} = await openExtracts();
-const context = await pageContext(engine, snapshotDate);
-await engine.close();
-await writeStdout(JSON.stringify(context));
+await publishPrepared("roi-context.json");

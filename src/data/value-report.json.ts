@@ -1,12 +1,8 @@
-// The value report's figures: identity cards plus the ROI and drift loaders' figures on the extract folder.
+// The value report's figures: identity cards plus the ROI and drift figures prepared once for the delivery.
 import {readUseCases} from "../../loaders/catalog/use-cases.ts";
-import {computeValueReport} from "../../loaders/catalog/value/compute.ts";
-import {openExtracts} from "../../loaders/extracts/open.ts";
 import {writeStdout} from "../../loaders/output/arrow.ts";
+import {preparedBytes} from "../../loaders/prepare/publish.ts";
+import {valueReportFrom, type ValueInputs} from "../../loaders/prepare/value-inputs.ts";
 
-const extracts = await openExtracts();
-try {
-  await writeStdout(JSON.stringify(await computeValueReport(extracts, readUseCases())));
-} finally {
-  await extracts.engine.close();
-}
+const inputs = JSON.parse((await preparedBytes("value-inputs.json")).toString("utf8")) as ValueInputs;
+await writeStdout(JSON.stringify(valueReportFrom(inputs, readUseCases())));

@@ -26,13 +26,13 @@ export async function loaderOutputs(dir: string, engineUrl: string | undefined):
     const {engine, snapshotDate} = extracts;
     try {
       const out: Outputs = {};
-      const drift = await preparePage(engine, {snapshotDate, extractsDir: extracts.dir});
+      const {drift, contracts} = await preparePage(engine, {snapshotDate, extractsDir: extracts.dir});
       try {
         out.driftSetup = drift.setup;
         out.driftCells = await pageCells(drift);
         out.driftLossRatio = await pageLossRatio(drift);
         out.driftDrill = {periods: await pageDrillPeriods(drift), profiles: await pageDrillProfiles(drift)};
-        out.driftMeta = await pageMeta(drift, snapshotDate);
+        out.driftMeta = await pageMeta(drift, snapshotDate, contracts);
       } finally {
         await drift.close();
       }

@@ -2,7 +2,8 @@ import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {findLoaders, importClosure, loaderDigest} from "../../scripts/loader-inputs.ts";
+import {importClosure} from "../../loaders/source/imports.ts";
+import {findLoaders, loaderDigest} from "../../scripts/loader-inputs.ts";
 
 /** A tiny project: two loaders, one importing lib/x.ts (as x.js, browser-style) which imports lib/y.ts. */
 function project(): string {

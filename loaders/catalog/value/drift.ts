@@ -6,7 +6,8 @@
  */
 import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
-import {driftReport} from "../../drift/drift.ts";
+import {driftReportOn} from "../../drift/drift.ts";
+import {prepareDrift, type DriftWorkspace} from "../../drift/prepare.ts";
 import type {Engine} from "../../engine/engine.ts";
 
 export interface DriftDimensionFigures {
@@ -37,18 +38,23 @@ export interface DriftFigureOptions {
 export async function driftFigures(engine: Engine, options: DriftFigureOptions = {}): Promise<DriftFigures | null> {
   const claims = await engine.all<{n: number}>(`SELECT count(*) AS n FROM claims`);
   if (!claims[0]?.n) return null;
+  const drift = await prepareDrift(engine, {snapshotDate: options.snapshotDate, extractsDir: options.extractsDir});
+  try {
+    return await driftFiguresOn(drift, options);
+  } finally {
+    await drift.close();
+  }
+}
+
+/** The figures over an already prepared drift workspace (the prepared delivery shares the page's). */
+export async function driftFiguresOn(
+  drift: DriftWorkspace,
+  options: Pick<DriftFigureOptions, "dimensions" | "guarantee"> = {}
+): Promise<DriftFigures> {
   const guarantee = options.guarantee ?? "incapacity";
   const by: DriftDimensionFigures[] = [];
-  let window = {from: "", to: ""};
   for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
-    const report = await driftReport(engine, {
-      dimension,
-      grain: "month",
-      guarantee,
-      snapshotDate: options.snapshotDate,
-      extractsDir: options.extractsDir
-    });
-    window = report.setup.window;
+    const report = await driftReportOn(drift, {dimension, grain: "month", guarantee});
     const drifting = report.alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
     const masked = drifting.length > 0 && !publishable(insured);
@@ -63,5 +69,5 @@ export async function driftFigures(engine: Engine, options: DriftFigureOptions =
       first_onset: drifting.length ? drifting.map((a) => a.onset).sort()[0] : null
     });
   }
-  return {window, by};
+  return {window: drift.setup.window, by};
 }

@@ -7,7 +7,7 @@ import {literal} from "../../../engine/sql.ts";
 import {periodColumnsSql, type DateWindow} from "./exposure.ts";
 
 export function createClaimFactsSql(table: string, window: DateWindow): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 SELECT ${periodColumnsSql("CAST(date_trunc('month', cl.event_date) AS DATE)", "i.birth_date")},
        cl.claim_id, cl.insured_id, cl.contract_id, c.sector_naf, c.region, i.sex, i.job_category,
        cl.guarantee, cl.event_date, cl.days_paid, cl.status,

@@ -113,7 +113,7 @@ const KEYS = "contract_id, sex, job_category, band_month, band_quarter, band_yea
 
 export function createExposureSql(table: string, window: DateWindow): string {
   const days = (m: string) => `date_diff('day', ${m}, CAST(${m} + INTERVAL 1 MONTH AS DATE))`;
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH months AS (${monthsSql(window)}),
 pieces AS (${coverPiecesSql(window)}),
 steps AS (

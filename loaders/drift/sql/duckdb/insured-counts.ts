@@ -38,7 +38,7 @@ function exposureSql(exposure: string, grain: Grain): string {
 }
 
 export function createInsuredCountsSql(table: string, exposure: string, window: DateWindow): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH pieces AS (${coverPiecesSql(window)}),
 periods AS (
   SELECT DISTINCT g.grain, CAST(date_trunc(g.grain, m.month_start) AS DATE) AS period_start

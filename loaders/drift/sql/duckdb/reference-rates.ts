@@ -14,7 +14,7 @@ export const CLAIM_ROWS = "count(*)";
 export const CLAIM_CUBE = "sum(claims)::BIGINT";
 
 export function createReferenceRatesSql(table: string, exposure: string, facts: string, claims = CLAIM_ROWS): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH guarantees AS (SELECT DISTINCT guarantee FROM claims),
 groups AS (SELECT DISTINCT sex, job_category FROM insured),
 bands AS (SELECT printf('%d-%d', b, b + 9) AS age_band FROM range(0, 130, 10) AS t(b)),
@@ -39,7 +39,7 @@ LEFT JOIN ref_claims c ON c.guarantee = g.guarantee AND c.sex = k.sex AND c.job_
  * Cells the file does not list take the mean of the listed rates of their guarantee.
  */
 export function createReferenceRatesFromCsvSql(table: string, csvPath: string): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH given AS (
   SELECT trim(guarantee) AS guarantee, trim(sex) AS sex, trim(job_category) AS job_category, trim(age_band) AS age_band,
          annual_rate
@@ -72,7 +72,7 @@ export function createSeasonSql(
   facts: string,
   claims = CLAIM_ROWS
 ): string {
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
+  return `CREATE OR REPLACE TABLE ${table} AS
 WITH e AS (
   SELECT r.guarantee, month(x.month_start) AS moy, sum(x.years * r.annual_rate) AS expected
   FROM ${exposure} x JOIN ${rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.band_month
