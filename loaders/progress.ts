@@ -12,3 +12,19 @@ export function progressDone(): void {
 export function warn(message: string): void {
   process.stderr.write(`carnet: warning: ${message}\n`);
 }
+
+type StepListener = (message: string) => void;
+let stepListener: StepListener | undefined;
+
+/** Who hears of each timed step's end (`carnet prepare` prints them on stderr); nobody by default. */
+export function listenToSteps(listener: StepListener | undefined): void {
+  stepListener = listener;
+}
+
+/** Runs one step of a longer piece of work, telling the step listener its name and time when done. */
+export async function timedStep<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  stepListener?.(`${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return result;
+}

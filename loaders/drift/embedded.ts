@@ -5,14 +5,15 @@
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {withinMemory} from "../engine/out-of-memory.ts";
+import {timedStep} from "../progress.ts";
 import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
 import {factsSourceSql} from "./sql/duckdb/drill-cube.ts";
-import {createExposureSql} from "./sql/duckdb/exposure.ts";
+import {createExposureSql, createPiecesSql} from "./sql/duckdb/exposure.ts";
 import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
 import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
-import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
+import {referenceWindow, tables, windowFromBounds, type DateWindow, type PrepareOptions} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
 
 export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOptions): Promise<DriftWorkspace> {
@@ -23,13 +24,22 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
   try {
     // Tables built in no particular order need far less memory; every read of them says its ORDER BY.
     await engine.run("SET preserve_insertion_order = false");
-    const step = (name: string, sql: string) => withinMemory(engine, `drift: ${name}`, () => engine.run(sql));
-    await step("exposure cube", createExposureSql(tables.exposure, window));
+    const step = (name: string, sql: string) =>
+      timedStep(`  drift: ${name}`, () => withinMemory(engine, `drift: ${name}`, () => engine.run(sql)));
+    const cube = async (name: string, table: string, range: DateWindow) => {
+      await step(`${name} cover pieces`, createPiecesSql(tables.pieces, range));
+      for (const sql of createExposureSql(table, tables.pieces)) await step(`${name} exposure cube`, sql);
+    };
+    await cube("window", tables.exposure, window);
     await step("claim facts", createClaimFactsSql(tables.facts, window));
-    await step("distinct insured per period", createInsuredCountsSql(tables.insured, tables.exposure, window));
+    await step(
+      "distinct insured per period",
+      createInsuredCountsSql(tables.insured, tables.exposure, tables.pieces, window)
+    );
     // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
     // factors and each segment's baseline factor.
-    await step("reference exposure cube", createExposureSql(tables.referenceExposure, reference));
+    await cube("reference", tables.referenceExposure, reference);
+    await engine.run(`DROP TABLE ${tables.pieces}`);
     await step("reference claim facts", createClaimFactsSql(tables.referenceFacts, reference));
     const rates = await withinMemory(engine, "drift: reference rates", () => stageRates(engine, options, CLAIM_ROWS));
     await engine.run("RESET preserve_insertion_order");

@@ -39,6 +39,8 @@ export const tables = {
   referenceFacts: "drift_reference_claims",
   /** ClickHouse path only: distinct insured per grain, dimension, period and segment, counted on the cluster. */
   insured: "drift_insured",
+  /** Each insured's cover cut where an age band changes (embedded path, while the cubes are built). */
+  pieces: "drift_pieces",
   /** The contracts the page shows one by one (shown.ts). */
   shown: "drift_shown"
 } as const;

@@ -1,6 +1,7 @@
 import {relative} from "node:path";
 import {extractsDir} from "../../extracts/location.ts";
 import {ensurePrepared} from "../../prepare/prepared.ts";
+import {listenToSteps} from "../../progress.ts";
 import {formatFlag, parseVerbArgs} from "../args.ts";
 import {writeJson} from "../output.ts";
 
@@ -24,6 +25,7 @@ Exit status: 0 prepared (or already prepared), 2 on a problem with the delivery 
 export async function run(argv: string[]): Promise<number> {
   const {values} = parseVerbArgs("prepare", argv, {extracts: {type: "string"}, format: {type: "string"}});
   const format = formatFlag("prepare", values.format, ["text", "json"] as const);
+  listenToSteps((message) => process.stderr.write(`prepare: ${message}\n`));
   const prepared = await ensurePrepared({
     extracts: values.extracts ?? extractsDir(),
     onStep: (message) => process.stderr.write(`${message}\n`)

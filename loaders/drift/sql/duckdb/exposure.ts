@@ -67,12 +67,19 @@ function startOnOrAfter(unit: string, day: string): string {
 /**
  * Each insured's cover in the window cut into pieces of whole months over which its three age bands hold:
  * insured_id, the segment attributes, birth_date, cover_from/cover_until (days, end exclusive), first_month and
- * last_month of the cover, and the piece's months [piece_from, piece_until) with its bands.
+ * last_month of the cover, and the piece's months [piece_from, piece_until) with its bands. The cuts of one insured
+ * are a short list computed on its own row (list functions, no join, sort or window across insured): the first
+ * month of the cover, then the month, quarter and year starts following each decade birthday near the cover that
+ * fall inside it.
  */
 export function coverPiecesSql(window: DateWindow): string {
   const from = `DATE ${literal(window.from)}`;
   const until = `(DATE ${literal(window.to)} + 1)`;
-  const birthday = birthdaySql("v.birth_date", "t.decade * 10");
+  const birthday = birthdaySql("birth_date", "d * 10");
+  // A decade birthday can cut the cover only if it falls after (first month - 13 months), since its year start
+  // follows it within a year, and no later than the last month: most insured have none, a few one.
+  const decades = `range(greatest(${ageSql("birth_date", "(first_month - INTERVAL 13 MONTH)")} // 10 + 1, 0),
+                         greatest(${ageSql("birth_date", "last_month")} // 10 + 1, 0))`;
   return `WITH cover AS (
   SELECT i.insured_id, i.contract_id, c.sector_naf, c.region, i.sex, i.job_category, i.birth_date,
          greatest(i.coverage_start, c.start_date, ${from}) AS cover_from,
@@ -85,67 +92,73 @@ covered AS (
   FROM cover WHERE cover_from < cover_until
 ),
 -- Months where a band may change: the month, quarter and year starts following each decade birthday near the cover.
-changes AS (
-  SELECT v.insured_id, unnest([${startOnOrAfter("month", birthday)}, ${startOnOrAfter("quarter", birthday)},
-                               ${startOnOrAfter("year", birthday)}]) AS month_start
-  FROM covered v,
-       range(greatest(${ageSql("v.birth_date", "(v.first_month - INTERVAL 2 YEAR)")} // 10, 0),
-             greatest(${ageSql("v.birth_date", "v.last_month")} // 10 + 2, 0)) AS t(decade)
-),
-cuts AS (
-  SELECT insured_id, first_month AS month_start FROM covered
-  UNION SELECT c.insured_id, c.month_start FROM changes c JOIN covered v USING (insured_id)
-        WHERE c.month_start > v.first_month AND c.month_start <= v.last_month
+cut AS (
+  SELECT *, list_sort(list_distinct(list_prepend(first_month, list_filter(
+           flatten(list_transform(${decades}, d -> [${startOnOrAfter("month", birthday)}, ${startOnOrAfter("quarter", birthday)},
+                                                   ${startOnOrAfter("year", birthday)}])),
+           m -> m > first_month AND m <= last_month)))) AS cuts
+  FROM covered
 ),
 pieces AS (
-  SELECT insured_id, month_start AS piece_from,
-         coalesce(lead(month_start) OVER (PARTITION BY insured_id ORDER BY month_start), NULL) AS next_cut
-  FROM cuts
+  SELECT * EXCLUDE (cuts), unnest(cuts) AS piece_from,
+         unnest(list_append(cuts[2:], CAST(last_month + INTERVAL 1 MONTH AS DATE))) AS piece_until
+  FROM cut
 )
-SELECT v.*, p.piece_from,
-       coalesce(p.next_cut, CAST(v.last_month + INTERVAL 1 MONTH AS DATE)) AS piece_until,
-       ${bandColumnsSql("p.piece_from", "v.birth_date")}
-FROM pieces p JOIN covered v USING (insured_id)`;
+SELECT *, ${bandColumnsSql("piece_from", "birth_date")} FROM pieces`;
+}
+
+/** Materialises the window's cover pieces as `table`, read by the exposure cube and the distinct-insured counts. */
+export function createPiecesSql(table: string, window: DateWindow): string {
+  return `CREATE OR REPLACE TABLE ${table} AS ${coverPiecesSql(window)}`;
 }
 
 /** The cube's keys while it is summed; sector and region follow from the contract and are joined at the end. */
 const KEYS = "contract_id, sex, job_category, band_month, band_quarter, band_year";
 
-export function createExposureSql(table: string, window: DateWindow): string {
+/**
+ * The statements that build the exposure cube `table` from the cover pieces already in `pieces`
+ * (createPiecesSql). They run one after another, each materialised: one statement holding the sums, the window
+ * and the expansion at once needs several times the memory of the largest step.
+ */
+export function createExposureSql(table: string, pieces: string): string[] {
   const days = (m: string) => `date_diff('day', ${m}, CAST(${m} + INTERVAL 1 MONTH AS DATE))`;
-  return `CREATE OR REPLACE TABLE ${table} AS
-WITH months AS (${monthsSql(window)}),
-pieces AS (${coverPiecesSql(window)}),
-steps AS (
-  SELECT ${KEYS}, month_start, sum(step) AS step FROM (
-    SELECT ${KEYS}, piece_from AS month_start, 1 AS step FROM pieces
-    UNION ALL SELECT ${KEYS}, piece_until AS month_start, -1 AS step FROM pieces
-  ) GROUP BY ALL
-),
-running AS (
-  SELECT ${KEYS}, month_start AS run_from,
-         lead(month_start) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS run_until,
-         sum(step) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS insured
-  FROM steps
-),
-whole AS (
-  SELECT ${KEYS}, m.month_start, r.insured * ${days("m.month_start")} AS days
-  FROM running r JOIN months m ON m.month_start >= r.run_from AND m.month_start < r.run_until
-  WHERE r.insured <> 0
+  const steps = `${table}_steps`;
+  const runs = `${table}_runs`;
+  return [
+    `CREATE OR REPLACE TABLE ${steps} AS
+SELECT ${KEYS}, month_start, sum(step) AS step FROM (
+  SELECT ${KEYS}, piece_from AS month_start, 1 AS step FROM ${pieces}
+  UNION ALL SELECT ${KEYS}, piece_until AS month_start, -1 AS step FROM ${pieces}
+) GROUP BY ALL`,
+    `CREATE OR REPLACE TABLE ${runs} AS
+SELECT ${KEYS}, month_start AS run_from,
+       lead(month_start) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS run_until,
+       sum(step) OVER (PARTITION BY ${KEYS} ORDER BY month_start) AS insured
+FROM ${steps}`,
+    `DROP TABLE ${steps}`,
+    `CREATE OR REPLACE TABLE ${table} AS
+-- Each run of months with a constant count, one row per month (the cube's own rows, nothing per insured).
+WITH whole AS (
+  SELECT ${KEYS}, month_start, insured * ${days("month_start")} AS days
+  FROM (SELECT ${KEYS}, CAST(unnest(generate_series(run_from, run_until - INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS DATE) AS month_start,
+               insured
+        FROM ${runs} WHERE insured <> 0 AND run_until IS NOT NULL)
 ),
 -- The days a cover misses in its first and last month (one correction when both are the same month).
 partial AS (
   SELECT ${KEYS}, first_month AS month_start,
          date_diff('day', cover_from, least(cover_until, CAST(first_month + INTERVAL 1 MONTH AS DATE))) - ${days("first_month")} AS days
-  FROM pieces WHERE piece_from = first_month
+  FROM ${pieces} WHERE piece_from = first_month
   UNION ALL
   SELECT ${KEYS}, last_month AS month_start, date_diff('day', last_month, cover_until) - ${days("last_month")} AS days
-  FROM pieces WHERE piece_until = CAST(last_month + INTERVAL 1 MONTH AS DATE) AND last_month > first_month
+  FROM ${pieces} WHERE piece_until = CAST(last_month + INTERVAL 1 MONTH AS DATE) AND last_month > first_month
 )
 SELECT x.month_start, CAST(date_trunc('quarter', x.month_start) AS DATE) AS quarter_start,
        CAST(date_trunc('year', x.month_start) AS DATE) AS year_start, x.band_month, x.band_quarter, x.band_year,
        x.contract_id, c.sector_naf, c.region, x.sex, x.job_category, x.days / 365.25 AS years
 FROM (SELECT ${KEYS}, month_start, sum(days) AS days FROM (SELECT * FROM whole UNION ALL SELECT * FROM partial)
       GROUP BY ALL HAVING sum(days) <> 0) x
-JOIN contracts c ON c.contract_id = x.contract_id`;
+JOIN contracts c ON c.contract_id = x.contract_id`,
+    `DROP TABLE ${runs}`
+  ];
 }

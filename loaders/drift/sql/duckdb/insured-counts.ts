@@ -9,7 +9,7 @@
  */
 import {grains, type Grain} from "../../../../src/lib/periods.ts";
 import {segmentColumn} from "../../dimensions.ts";
-import {coverPiecesSql, monthsSql, type DateWindow} from "./exposure.ts";
+import {monthsSql, type DateWindow} from "./exposure.ts";
 
 const fixedDimensions = ["contract", "sector", "region", "job_category"] as const;
 
@@ -19,12 +19,19 @@ function rangesSql(grain: Grain): string {
   const fixed = [...fixedDimensions.map((d) => [d, segmentColumn[d]]), ["guarantee", "'*'"]]
     .map(
       ([d, column]) => `SELECT '${grain}' AS grain, '${d}' AS dimension, CAST(${column} AS VARCHAR) AS segment,
-         ${start("first_month")} AS range_from, ${after("last_month")} AS range_until FROM pieces WHERE piece_from = first_month`
+         ${start("first_month")} AS range_from, ${after("last_month")} AS range_until, n FROM covers`
     )
     .join("\n  UNION ALL ");
   return `${fixed}
-  UNION ALL SELECT '${grain}', 'age_band', band_${grain}, ${start("min(piece_from)")},
-         ${after("max(piece_until) - INTERVAL 1 MONTH")} FROM pieces GROUP BY insured_id, band_${grain}`;
+  UNION ALL SELECT '${grain}', 'age_band', band, ${start("first_month")}, ${after("last_month")}, n
+  FROM band_covers WHERE grain = '${grain}'`;
+}
+
+/** Each insured's months in one age band of `grain`, counted by band and months. */
+function bandCoversSql(pieces: string, grain: Grain): string {
+  return `SELECT '${grain}' AS grain, band, first_month, last_month, count(*) AS n FROM (
+    SELECT band_${grain} AS band, min(piece_from) AS first_month, CAST(max(piece_until) - INTERVAL 1 MONTH AS DATE) AS last_month
+    FROM ${pieces} GROUP BY insured_id, band_${grain}) GROUP BY ALL`;
 }
 
 function exposureSql(exposure: string, grain: Grain): string {
@@ -37,9 +44,17 @@ function exposureSql(exposure: string, grain: Grain): string {
     .join("\n  UNION ALL ");
 }
 
-export function createInsuredCountsSql(table: string, exposure: string, window: DateWindow): string {
+/** Distinct insured per period from the window's cover pieces (`pieces`, exposure.ts createPiecesSql). */
+export function createInsuredCountsSql(table: string, exposure: string, pieces: string, window: DateWindow): string {
   return `CREATE OR REPLACE TABLE ${table} AS
-WITH pieces AS (${coverPiecesSql(window)}),
+-- Insured with the same segment attributes and cover months count alike: count them once per such group.
+WITH covers AS (
+  SELECT v.contract_id, c.sector_naf, c.region, v.job_category, v.first_month, v.last_month, v.n
+  FROM (SELECT contract_id, job_category, first_month, last_month, count(*) AS n FROM ${pieces}
+        WHERE piece_from = first_month GROUP BY ALL) v
+  JOIN contracts c ON c.contract_id = v.contract_id
+),
+band_covers AS (${grains.map((g) => bandCoversSql(pieces, g)).join("\n  UNION ALL ")}),
 periods AS (
   SELECT DISTINCT g.grain, CAST(date_trunc(g.grain, m.month_start) AS DATE) AS period_start
   FROM (${monthsSql(window)}) m CROSS JOIN (VALUES ${grains.map((g) => `('${g}')`).join(", ")}) AS g(grain)
@@ -47,8 +62,8 @@ periods AS (
 ranges AS (${grains.map(rangesSql).join("\n  UNION ALL ")}),
 steps AS (
   SELECT grain, dimension, segment, period_start, sum(step) AS step FROM (
-    SELECT grain, dimension, segment, range_from AS period_start, 1 AS step FROM ranges
-    UNION ALL SELECT grain, dimension, segment, range_until AS period_start, -1 AS step FROM ranges
+    SELECT grain, dimension, segment, range_from AS period_start, n AS step FROM ranges
+    UNION ALL SELECT grain, dimension, segment, range_until AS period_start, -n AS step FROM ranges
   ) GROUP BY ALL
 ),
 running AS (
