@@ -10,7 +10,7 @@ import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
 import {factsSourceSql} from "./sql/duckdb/drill-cube.ts";
-import {createExposureSql, createPiecesSql} from "./sql/duckdb/exposure.ts";
+import {clipPiecesSql, createExposureSql, createPiecesSql} from "./sql/duckdb/exposure.ts";
 import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
 import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
 import {referenceWindow, tables, windowFromBounds, type DateWindow, type PrepareOptions} from "./window.ts";
@@ -26,11 +26,13 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
     await engine.run("SET preserve_insertion_order = false");
     const step = (name: string, sql: string) =>
       timedStep(`  drift: ${name}`, () => withinMemory(engine, `drift: ${name}`, () => engine.run(sql)));
-    const cube = async (name: string, table: string, range: DateWindow) => {
-      await step(`${name} cover pieces`, createPiecesSql(tables.pieces, range));
-      for (const sql of createExposureSql(table, tables.pieces)) await step(`${name} exposure cube`, sql);
+    // The reference window's pieces are the analysis window's clipped when it lies inside (the default).
+    const cube = async (name: string, table: string, range: DateWindow, pieces: string, from?: string) => {
+      const sql = from ? clipPiecesSql(pieces, from, range) : createPiecesSql(pieces, range);
+      await step(`${name} cover pieces`, sql);
+      for (const statement of createExposureSql(table, pieces)) await step(`${name} exposure cube`, statement);
     };
-    await cube("window", tables.exposure, window);
+    await cube("window", tables.exposure, window, tables.pieces);
     await step("claim facts", createClaimFactsSql(tables.facts, window));
     await step(
       "distinct insured per period",
@@ -38,8 +40,15 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
     );
     // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
     // factors and each segment's baseline factor.
-    await cube("reference", tables.referenceExposure, reference);
-    await engine.run(`DROP TABLE ${tables.pieces}`);
+    const inside = reference.from >= window.from && reference.to <= window.to;
+    await cube(
+      "reference",
+      tables.referenceExposure,
+      reference,
+      tables.referencePieces,
+      inside ? tables.pieces : undefined
+    );
+    for (const pieces of [tables.pieces, tables.referencePieces]) await engine.run(`DROP TABLE ${pieces}`);
     await step("reference claim facts", createClaimFactsSql(tables.referenceFacts, reference));
     const rates = await withinMemory(engine, "drift: reference rates", () => stageRates(engine, options, CLAIM_ROWS));
     await engine.run("RESET preserve_insertion_order");

@@ -41,6 +41,7 @@ export const tables = {
   insured: "drift_insured",
   /** Each insured's cover cut where an age band changes (embedded path, while the cubes are built). */
   pieces: "drift_pieces",
+  referencePieces: "drift_reference_pieces",
   /** The contracts the page shows one by one (shown.ts). */
   shown: "drift_shown"
 } as const;

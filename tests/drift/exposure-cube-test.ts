@@ -65,8 +65,11 @@ function dataset() {
   };
 }
 
+/** A reference window inside the analysis window, with odd first and last days: its cube is cut from clipped pieces. */
+const reference = {from: "2020-03-10", to: "2022-11-20"};
+
 /** The reference: a row per insured and month of the window with its overlap days. */
-const naiveSql = `WITH months AS (${monthsSql(window)}),
+const naive = (window: {from: string; to: string}) => `WITH months AS (${monthsSql(window)}),
 cover AS (
   SELECT i.*, c.sector_naf, c.region,
          greatest(i.coverage_start, c.start_date, DATE '${window.from}') AS cover_from,
@@ -77,6 +80,7 @@ cover AS (
 SELECT ${periodColumnsSql("m.month_start", "v.birth_date")}, v.insured_id, v.contract_id, v.sector_naf, v.region, v.sex,
        v.job_category, date_diff('day', greatest(v.cover_from, m.month_start), least(v.cover_until, m.month_end)) AS days
 FROM cover v JOIN months m ON v.cover_from < m.month_end AND v.cover_until > m.month_start`;
+const naiveSql = naive(window);
 
 const keys =
   "month_start, quarter_start, year_start, band_month, band_quarter, band_year, contract_id, sector_naf, region, sex, job_category";
@@ -85,8 +89,14 @@ let engine: DuckDbEngine;
 let drift: DriftWorkspace;
 beforeAll(async () => {
   engine = await engineWith(dataset());
-  drift = await prepareDrift(engine, {...window, seasonality: false});
+  drift = await prepareDrift(engine, {
+    ...window,
+    referenceFrom: reference.from,
+    referenceTo: reference.to,
+    seasonality: false
+  });
   await engine.run(`CREATE TEMP TABLE naive AS ${naiveSql}`);
+  await engine.run(`CREATE TEMP TABLE naive_reference AS ${naive(reference)}`);
 });
 afterAll(async () => {
   await drift.close();
@@ -103,6 +113,17 @@ describe("the exposure cube", () => {
     expect(differences).toEqual([]);
     const [{cells}] = await engine.all<{cells: number}>(`SELECT count(*) AS cells FROM ${tables.exposure}`);
     expect(cells).toBeGreaterThan(1000);
+  });
+
+  it("of a reference window inside the analysis window (pieces clipped, not cut again) equals the naive rows too", async () => {
+    const differences = await engine.all(`
+      WITH expected AS (SELECT ${keys}, sum(days) / 365.25 AS years FROM naive_reference GROUP BY ALL),
+           cube AS (SELECT ${keys}, years FROM ${tables.referenceExposure})
+      SELECT * FROM expected e FULL JOIN cube c USING (${keys})
+      WHERE e.years IS NULL OR c.years IS NULL OR abs(e.years - c.years) > 1e-12 * e.years`);
+    expect(differences).toEqual([]);
+    const [{cells}] = await engine.all<{cells: number}>(`SELECT count(*) AS cells FROM ${tables.referenceExposure}`);
+    expect(cells).toBeGreaterThan(500);
   });
 });
 

@@ -26,9 +26,13 @@ export function ageSql(birth: string, at: string): string {
   return `(year(${at}) - year(${birth}) - CASE WHEN month(${at}) * 100 + day(${at}) < month(${birth}) * 100 + day(${birth}) THEN 1 ELSE 0 END)`;
 }
 
+/** The band labels of ages 0 to 129, looked up instead of formatted: millions of rows need one each. */
+const BAND_LABELS = `[${Array.from({length: 13}, (_, i) => `'${i * 10}-${i * 10 + 9}'`).join(", ")}]`;
+
 /** "30-39" for ages 30 to 39. */
 export function ageBandSql(age: string): string {
-  return `printf('%d-%d', (${age} // 10) * 10, (${age} // 10) * 10 + 9)`;
+  return `CASE WHEN ${age} BETWEEN 0 AND 129 THEN ${BAND_LABELS}[${age} // 10 + 1]
+          ELSE printf('%d-%d', (${age} // 10) * 10, (${age} // 10) * 10 + 9) END`;
 }
 
 /** Age bands of a month, its quarter and its year: band_month, band_quarter, band_year. */
@@ -110,6 +114,28 @@ SELECT *, ${bandColumnsSql("piece_from", "birth_date")} FROM pieces`;
 /** Materialises the window's cover pieces as `table`, read by the exposure cube and the distinct-insured counts. */
 export function createPiecesSql(table: string, window: DateWindow): string {
   return `CREATE OR REPLACE TABLE ${table} AS ${coverPiecesSql(window)}`;
+}
+
+/**
+ * The cover pieces of a window inside the one `pieces` were cut for, by clipping them: an age band holds over a
+ * whole piece, and the cuts inside the smaller window are the larger one's, so this equals cutting afresh (the
+ * exposure cube test checks both ways) at a fraction of the cost.
+ */
+export function clipPiecesSql(table: string, pieces: string, window: DateWindow): string {
+  const from = `DATE ${literal(window.from)}`;
+  const until = `(DATE ${literal(window.to)} + 1)`;
+  return `CREATE OR REPLACE TABLE ${table} AS
+SELECT * REPLACE (greatest(piece_from, first_month) AS piece_from,
+                  least(piece_until, CAST(last_month + INTERVAL 1 MONTH AS DATE)) AS piece_until)
+FROM (
+  SELECT * REPLACE (cover_from AS cover_from, cover_until AS cover_until,
+                    CAST(date_trunc('month', cover_from) AS DATE) AS first_month,
+                    CAST(date_trunc('month', cover_until - 1) AS DATE) AS last_month)
+  FROM (SELECT * REPLACE (greatest(cover_from, ${from}) AS cover_from, least(cover_until, ${until}) AS cover_until)
+        FROM ${pieces})
+  WHERE cover_from < cover_until
+)
+WHERE greatest(piece_from, first_month) < least(piece_until, CAST(last_month + INTERVAL 1 MONTH AS DATE))`;
 }
 
 /** The cube's keys while it is summed; sector and region follow from the contract and are joined at the end. */
