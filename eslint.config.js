@@ -15,7 +15,19 @@ const library = readdirSync("loaders", {withFileTypes: true})
   .map((entry) => `./loaders/${entry.name}${entry.isDirectory() ? "/**" : ""}`);
 
 export default tseslint.config(
-  {ignores: ["node_modules/", "dist/", "**/.observablehq/", "bench/out/", "data/extracts/", "test-results/", ".tmp/"]},
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "**/.observablehq/",
+      "bench/out/",
+      "data/extracts/",
+      "test-results/",
+      ".tmp/",
+      ".clickhouse/",
+      ".carnet-cache/"
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 /**
  * The product at a scale, step by step, each step in its own process (bench/measure.ts): staging a delivery into
- * a cold cache, every page loader of src/data/ with the warm cache (wall time, peak RSS, bytes written), then the
+ * a cold cache, the preparation (`carnet prepare`), every page loader of src/data/ with the warm cache (wall time, peak RSS, bytes written), then the
  * whole `npm run build` into a scratch folder with the data published per page; beside them, in the same run, the
  * bare DuckDB references: a typed load of the six CSV files to Parquet, and drift's exposure cube as one naive
  * statement over the CSV files (a range join of insured and months grouped by contract, month, sex, job category
@@ -13,6 +13,8 @@ import {measure, type Measured} from "./measure.ts";
 
 export interface ProductRun {
   staging: Measured;
+  /** `carnet prepare`: drift's, ROI's and the value report's shared work, once per delivery. */
+  prepare: Measured;
   loaders: (Measured & {loader: string})[];
   build: Measured;
   /** Page → data files it fetches, from Framework's build summary (kB). */
@@ -71,6 +73,8 @@ export function benchProduct(root: string, extracts: string): ProductRun {
     const say = (message: string) => process.stderr.write(`bench: ${message}\n`);
     say("staging (cold cache)");
     const staging = measure(tsx, ["loaders/cli/carnet.ts", "check", "--extracts", extracts], {cwd: root, env});
+    say("prepare (warm staging cache)");
+    const prepare = measure(tsx, ["loaders/cli/carnet.ts", "prepare", "--extracts", extracts], {cwd: root, env});
     const loaders = readdirSync(join(root, "src/data"))
       .filter((f) => /\.(json|csv|arrow)\.ts$/.test(f))
       .sort()
@@ -78,7 +82,7 @@ export function benchProduct(root: string, extracts: string): ProductRun {
         say(`loader ${file}`);
         return {loader: file, ...measure(tsx, [join("src/data", file)], {cwd: root, env})};
       });
-    say("npm run build (warm staging cache, cold loader cache)");
+    say("npm run build (warm staging and prepared caches, cold loader cache)");
     const output = join(scratch, "site");
     const build = measure("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], {
       cwd: root,
@@ -92,7 +96,7 @@ export function benchProduct(root: string, extracts: string): ProductRun {
     say("bare references");
     const bare_load = measure("node", ["--input-type=module", "-e", bareLoadScript(extracts, scratch)], {cwd: root});
     const bare_exposure = measure("node", ["--input-type=module", "-e", bareExposureScript(extracts)], {cwd: root});
-    return {staging, loaders, build, pages: pageSizes(build.output), bare_load, bare_exposure};
+    return {staging, prepare, loaders, build, pages: pageSizes(build.output), bare_load, bare_exposure};
   } finally {
     rmSync(cache, {recursive: true, force: true});
     rmSync(scratch, {recursive: true, force: true});

@@ -77,11 +77,6 @@ export async function openStagedExtracts(dir = extractsDir(), workspace: Workspa
   return {engine, dir, snapshotDate: meta.snapshotDate ?? "", accounting: {files: meta.files, rejects}, stagingKey};
 }
 
-/** The staged folder of a delivery opened with openStagedExtracts (its key names it under the cache). */
-export function stagedFolder(stagingKey: string): string {
-  return join(cacheDir(), stagingKey);
-}
-
 /** DuckDB's memory limit for Carnet's work: CARNET_DUCKDB_MEMORY, default 2GB (past it DuckDB spills to disk). */
 export function duckDbMemory(): string {
   return process.env.CARNET_DUCKDB_MEMORY ?? "2GB";

@@ -21,28 +21,51 @@ describe("a build at scale 10 under CARNET_DUCKDB_MEMORY=1GB", () => {
     const extracts = join(work, "extracts");
     expect(carnet(["generate", "--out", extracts, "--scale", "10"]).code).toBe(0);
     const output = join(work, "dist");
-    const build = spawnSync("npm", ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-      env: {
-        ...process.env,
-        // Framework imports a config file other than observablehq.config.ts through tsx's loader.
-        NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim(),
-        CARNET_EXTRACTS: extracts,
-        CARNET_CACHE: join(work, "cache"),
-        CARNET_DUCKDB_MEMORY: "1GB",
-        CARNET_SITE_OUTPUT: output,
-        CARNET_PSEUDONYM_KEY: "test-key"
+    const build = spawnSync(
+      "npm",
+      ["run", "--silent", "build", "--", "--config", "scripts/clickhouse/site.config.ts"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+        env: {
+          ...process.env,
+          // Framework imports a config file other than observablehq.config.ts through tsx's loader.
+          NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim(),
+          CARNET_EXTRACTS: extracts,
+          CARNET_CACHE: join(work, "cache"),
+          CARNET_DUCKDB_MEMORY: "1GB",
+          CARNET_SITE_OUTPUT: output,
+          CARNET_PSEUDONYM_KEY: "test-key"
+        }
       }
-    });
+    );
     expect(build.status, build.stderr.slice(-2000)).toBe(0);
     const files = readdirSync(join(output, "_file", "data"));
     for (const name of ["drift-cells", "drift-meta", "roi-claims", "value-report"])
       expect(files.some((f) => f.startsWith(`${name}.`))).toBe(true);
-    const meta = JSON.parse(readFileSync(join(output, "_file", "data", files.find((f) => f.startsWith("drift-meta."))!), "utf8"));
+    const meta = JSON.parse(
+      readFileSync(
+        join(
+          output,
+          "_file",
+          "data",
+          files.find((f) => f.startsWith("drift-meta."))!
+        ),
+        "utf8"
+      )
+    );
     expect(meta.contracts).toMatchObject({total: 2000, shown: 200});
-    const cells = tableFromIPC(readFileSync(join(output, "_file", "data", files.find((f) => f.startsWith("drift-cells."))!)));
+    const cells = tableFromIPC(
+      readFileSync(
+        join(
+          output,
+          "_file",
+          "data",
+          files.find((f) => f.startsWith("drift-cells."))!
+        )
+      )
+    );
     const contracts = new Set<string>();
     const dimension = cells.getChild("dimension")!;
     const segment = cells.getChild("segment")!;

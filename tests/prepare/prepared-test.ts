@@ -67,7 +67,12 @@ describe("carnet prepare", () => {
       const prepared = tableFromIPC(readFileSync(join(first.folder, "drift-cells.arrow")));
       const rows = prepared.toArray().map((row) => Object.fromEntries(CELL_COLUMNS.map((c) => [c, row[c]])));
       // Sums may be added up in another order: equal to 1e-9 relative, counts and labels exactly.
-      expect(firstDifference(rows, alone.map((row) => Object.fromEntries(CELL_COLUMNS.map((c) => [c, row[c]]))))).toBeNull();
+      expect(
+        firstDifference(
+          rows,
+          alone.map((row) => Object.fromEntries(CELL_COLUMNS.map((c) => [c, row[c]])))
+        )
+      ).toBeNull();
     } finally {
       await drift.close();
     }
@@ -83,7 +88,12 @@ describe("carnet prepare", () => {
   it("refuses a missing extract folder with one line and exit 2", () => {
     const run = carnet(["prepare", "--extracts", join(cache, "nowhere")], {CARNET_CACHE: cache});
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split("\n").filter((l) => !l.includes("warning"))).toHaveLength(1);
+    expect(
+      run.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.includes("warning"))
+    ).toHaveLength(1);
     expect(run.stderr).toMatch(/nowhere: extract folder not found/);
   });
 });
