@@ -2,7 +2,7 @@
  * `npm run bench`: measures Carnet at growing scale on this machine and prints a Markdown report
  * (paste it into bench/RESULTS.md). Never used as a test: timings vary with the machine.
  *
- *   npm run bench -- [--scales 1,100,420]  (scale 420 ≈ 10M claims) [--skip-areas] [--skip-product]
+ *   npm run bench -- [--scales 1,100,420]  (scale 420 ≈ 10M claims) [--skip-areas] [--skip-product] [--skip-proxy]
  *
  * For each scale: generate the synthetic extract (kept under bench/out/ for reuse), stage it (validation +
  * pseudonymisation, cold cache), run the drift-shaped aggregation through the loaders (warm cache) and the same
@@ -27,6 +27,8 @@ const {values} = parseArgs({
     scales: {type: "string", default: "1,100,420"},
     "skip-areas": {type: "boolean"},
     "skip-product": {type: "boolean"},
+    // The page-sized proxy aggregate and the engine column (stages the delivery a second time).
+    "skip-proxy": {type: "boolean"},
     engines: {type: "string", default: "duckdb,clickhouse"}
   }
 });
@@ -110,6 +112,7 @@ for (const scale of scales) {
       loaderRows.push(`| ${scale} | ${l.loader} | ${ok(l)} | ${mb(l)} | ${fmt(l.stdout_bytes / 1e6, 2)} |`);
     for (const p of run.pages) pageRows.push(`| ${scale} | ${p.page} | ${fmt(p.files_kb / 1000, 2)} |`);
   }
+  if (values["skip-proxy"]) continue;
   const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
   process.stderr.write(`bench: scale ${scale} (${data.claims.toLocaleString("en-US")} claims): staging\n`);
   const stage = child("stage", data.dir, {CARNET_CACHE: cache});

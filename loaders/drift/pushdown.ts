@@ -90,20 +90,46 @@ async function load(
   );
 }
 
-/** The window's claim rows from the cluster, as a table of the local DuckDB; returns the drill-down's source. */
-async function loadClaimRows(work: DuckDbEngine, engine: ClickHouseEngine, window: DateWindow): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "carnet-drill-"));
-  try {
-    await load(
-      work,
-      dir,
-      "drift_claim_rows",
-      schemas.claimRows,
-      await engine.all(cluster.pageClaimRowsSql(engine.database, window))
-    );
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
-  }
+/**
+ * Creates `table` in the local DuckDB from a cluster query streamed to a file (a cube of millions of rows never
+ * sits in this process's memory). With `perShard`, each shard returns its own final groups unmerged: right for the
+ * cubes, whose keys include the contract (the sharding key), so a group lives on one shard.
+ */
+async function loadStreamed(
+  work: DuckDbEngine,
+  engine: ClickHouseEngine,
+  dir: string,
+  table: string,
+  types: Record<string, string>,
+  sql: string,
+  perShard = false
+): Promise<void> {
+  const file = join(dir, `${table}.json`);
+  await engine.toFile(sql, file, perShard ? {distributed_group_by_no_merge: 1} : {});
+  const columns = Object.entries(types);
+  const spec = columns.map(([c, t]) => `${literal(c)}: ${literal(t)}`).join(", ");
+  await work.run(
+    `CREATE OR REPLACE TABLE ${identifier(table)} AS SELECT ${columns.map(([c]) => identifier(c)).join(", ")}
+     FROM read_json(${literal(file)}, format = 'newline_delimited', columns = {${spec}})`
+  );
+  rmSync(file, {force: true});
+}
+
+/** The window's claim rows from the cluster into the local DuckDB (streamed); returns the drill-down's source. */
+async function loadClaimRows(
+  work: DuckDbEngine,
+  engine: ClickHouseEngine,
+  dir: string,
+  window: DateWindow
+): Promise<string> {
+  await loadStreamed(
+    work,
+    engine,
+    dir,
+    "drift_claim_rows",
+    schemas.claimRows,
+    cluster.pageClaimRowsSql(engine.database, window)
+  );
   return `SELECT insured_id, contract_id, sector_naf, region, guarantee, CAST(month || '-01' AS DATE) AS month_start,
     sex, job_category, age_band, days_paid, cost_eur, status FROM drift_claim_rows`;
 }
@@ -114,22 +140,39 @@ export async function preparePushedDown(engine: ClickHouseEngine, options: Prepa
   const window = windowFromBounds(bounds?.first ?? null, bounds?.last ?? null, options);
   const reference = referenceWindow(window, options);
 
-  const work = await DuckDbEngine.open();
+  // The local workspace is a database file with a spill folder: a large portfolio's cubes are millions of rows.
   const dir = mkdtempSync(join(tmpdir(), "carnet-drift-"));
+  const work = await DuckDbEngine.open(join(dir, "work.duckdb"), {
+    memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB",
+    temp_directory: join(dir, "spill")
+  });
+  const close = async () => {
+    await work.close();
+    rmSync(dir, {recursive: true, force: true});
+  };
   try {
-    await load(work, dir, tables.exposure, schemas.exposure, await engine.all(cluster.exposureCubeSql(db, window)));
-    await load(work, dir, tables.facts, schemas.facts, await engine.all(cluster.claimCubeSql(db, window)));
-    const counts: Row[] = [];
-    for (const grain of grains) counts.push(...(await engine.all(cluster.insuredCountsSql(db, window, grain))));
-    await load(work, dir, tables.insured, schemas.insured, counts);
-    await load(
-      work,
-      dir,
-      tables.referenceExposure,
-      schemas.exposure,
-      await engine.all(cluster.exposureCubeSql(db, reference))
+    const cube = (table: string, types: Record<string, string>, sql: string) =>
+      loadStreamed(work, engine, dir, table, types, sql, true);
+    await cube(tables.exposure, schemas.exposure, cluster.exposureCubeSql(db, window));
+    await cube(tables.facts, schemas.facts, cluster.claimCubeSql(db, window));
+    // Distinct insured per shard add up (an insured lives on one shard): the shards count, this sums.
+    const parts = `${tables.insured}_parts`;
+    await work.run(
+      `CREATE OR REPLACE TABLE ${parts} (${Object.entries(schemas.insured)
+        .map(([c, t]) => `${identifier(c)} ${t}`)
+        .join(", ")})`
     );
-    await load(work, dir, tables.referenceFacts, schemas.facts, await engine.all(cluster.claimCubeSql(db, reference)));
+    for (const grain of grains) {
+      await cube(`${parts}_${grain}`, schemas.insured, cluster.insuredCountsSql(db, window, grain));
+      await work.run(`INSERT INTO ${parts} SELECT * FROM ${parts}_${grain}; DROP TABLE ${parts}_${grain}`);
+    }
+    await work.run(`CREATE OR REPLACE TABLE ${tables.insured} AS
+      SELECT grain, period_start, dimension, segment, CAST(sum(insured) AS BIGINT) AS insured,
+             sum(exposure_years) AS exposure_years
+      FROM ${parts} GROUP BY ALL`);
+    await work.run(`DROP TABLE ${parts}`);
+    await cube(tables.referenceExposure, schemas.exposure, cluster.exposureCubeSql(db, reference));
+    await cube(tables.referenceFacts, schemas.facts, cluster.claimCubeSql(db, reference));
     await load(work, dir, "claims", schemas.claims, await engine.all(cluster.guaranteesSql()));
     await load(work, dir, "insured", schemas.insuredGroups, await engine.all(cluster.groupsSql()));
     await load(work, dir, "contracts", schemas.contracts, await engine.all(cluster.contractsSql()));
@@ -143,13 +186,11 @@ export async function preparePushedDown(engine: ClickHouseEngine, options: Prepa
       sql: cubeSql,
       // The per-claim rows are not staged locally until the drill-down asks: then they come from the shards,
       // pseudonymised, into the local DuckDB, where drill.ts aggregates them.
-      drillSource: () => (drillSource ??= loadClaimRows(work, engine, window)),
-      close: () => work.close()
+      drillSource: () => (drillSource ??= loadClaimRows(work, engine, dir, window)),
+      close
     };
   } catch (error) {
-    await work.close();
+    await close();
     throw error;
-  } finally {
-    rmSync(dir, {recursive: true, force: true});
   }
 }

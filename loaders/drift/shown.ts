@@ -1,9 +1,9 @@
 /**
  * Which contracts the page publishes one by one. A real portfolio has tens of thousands of contracts: every
  * contract x period x guarantee would make the page's first view hundreds of megabytes. Up to SHOWN_CONTRACTS
- * contracts are all shown; above that, the page gets the BY_EXPOSURE largest by insured-years over the window and
- * the BY_EXCESS with the highest excess claims z-score (A - E) / sqrt(E), all guarantees together, so the largest
- * books and the likeliest drifts stay visible; every other contract is summed into one segment, OTHER_CONTRACTS,
+ * contracts are all shown; above that, the page gets the BY_EXCESS with the highest excess-claims z-score
+ * (A - E) / sqrt(E) over the window, all guarantees together, then the largest by insured-years up to
+ * SHOWN_CONTRACTS, so the likeliest drifts and the largest books stay visible; every other contract is summed into one segment, OTHER_CONTRACTS,
  * whose figures are exact sums (an insured belongs to one contract, so distinct insured add up). `carnet drift`
  * still reports every contract. The choice is made once per workspace, in SQL, into the `drift_shown` table.
  */
@@ -13,7 +13,6 @@ import {tables} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
 
 export const SHOWN_CONTRACTS = 200;
-const BY_EXPOSURE = 150;
 const BY_EXCESS = 50;
 export const OTHER_CONTRACTS = "Other contracts";
 const SHOWN = tables.shown;
@@ -33,15 +32,20 @@ WITH totals AS (
   SELECT segment, sum(exposure_years) AS years, sum(actual) AS actual, sum(expected) AS expected
   FROM (${cells}) GROUP BY segment
 ),
-ranked AS (
-  SELECT segment, count(*) OVER () AS contracts,
-         row_number() OVER (ORDER BY years DESC, segment) AS by_exposure,
-         row_number() OVER (ORDER BY CASE WHEN expected > 0 THEN (actual - expected) / sqrt(expected) END DESC NULLS LAST,
-                                     segment) AS by_excess
-  FROM totals
-)
-SELECT segment AS contract_id FROM ranked
-WHERE contracts <= ${SHOWN_CONTRACTS} OR by_exposure <= ${BY_EXPOSURE} OR by_excess <= ${BY_EXCESS}`);
+-- The likeliest drifts first, then the largest books until SHOWN_CONTRACTS.
+excess AS (
+  SELECT segment FROM totals WHERE expected > 0
+  ORDER BY (actual - expected) / sqrt(expected) DESC, segment LIMIT ${BY_EXCESS}
+),
+largest AS (
+  SELECT segment, row_number() OVER (ORDER BY years DESC, segment) AS rank
+  FROM totals WHERE segment NOT IN (SELECT segment FROM excess)
+),
+small AS (SELECT count(*) <= ${SHOWN_CONTRACTS} AS yes FROM totals)
+SELECT segment AS contract_id FROM totals WHERE (SELECT yes FROM small)
+UNION ALL SELECT segment FROM excess WHERE NOT (SELECT yes FROM small)
+UNION ALL SELECT segment FROM largest
+WHERE NOT (SELECT yes FROM small) AND rank <= ${SHOWN_CONTRACTS} - (SELECT count(*) FROM excess)`);
   const [counts] = await drift.local.all<{total: number; shown: number}>(
     `SELECT (SELECT count(*) FROM contracts) AS total, (SELECT count(*) FROM ${SHOWN}) AS shown`
   );
@@ -53,7 +57,7 @@ WHERE contracts <= ${SHOWN_CONTRACTS} OR by_exposure <= ${BY_EXPOSURE} OR by_exc
     rule:
       shown >= total
         ? `Every contract is shown (${total.toLocaleString("en-US")}).`
-        : `${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} contracts are shown: the ${BY_EXPOSURE} largest by insured-years and the ${BY_EXCESS} with the highest excess-claims z-score over the window; the other ${(total - shown).toLocaleString("en-US")} are summed as "${OTHER_CONTRACTS}".`
+        : `${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} contracts are shown: the ${BY_EXCESS} with the highest excess-claims z-score over the window, (A − E) / √E, then the largest by insured-years; the other ${(total - shown).toLocaleString("en-US")} are summed as "${OTHER_CONTRACTS}".`
   };
 }
 

@@ -5,6 +5,9 @@
  * URL: clickhouse://host:port/database. Credentials come from CARNET_CLICKHOUSE_USER and
  * CARNET_CLICKHOUSE_PASSWORD (or the URL's user:password@), and are never printed: `label` omits them.
  */
+import {createWriteStream} from "node:fs";
+import {Transform} from "node:stream";
+import {pipeline} from "node:stream/promises";
 import {ClickHouseLogLevel, createClient, type ClickHouseClient} from "@clickhouse/client";
 import {CarnetError} from "../errors.ts";
 import type {Queryable, Row} from "./queryable.ts";
@@ -82,6 +85,23 @@ export class ClickHouseEngine implements Queryable {
     }
   }
 
+  /**
+   * Streams a query's rows to a file as JSON lines, never holding them in memory: how a result of millions of
+   * rows (a cube) reaches a local DuckDB. `settings` are ClickHouse settings for this query only.
+   */
+  async toFile(sql: string, path: string, settings: Record<string, string | number> = {}): Promise<void> {
+    try {
+      const result = await this.client.query({
+        query: sql,
+        format: "JSONEachRow",
+        clickhouse_settings: settings as never
+      });
+      await pipeline(result.stream() as unknown as NodeJS.ReadableStream, rowsOnly(), createWriteStream(path));
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
   async run(sql: string): Promise<void> {
     try {
       await this.client.command({query: sql});
@@ -118,6 +138,16 @@ export class ClickHouseEngine implements Queryable {
       );
     return new CarnetError(`${this.label}: query failed (${message})`);
   }
+}
+
+/** The client's stream yields arrays of rows, each with its raw text: keep the text, one line per row. */
+function rowsOnly(): Transform {
+  return new Transform({
+    writableObjectMode: true,
+    transform(rows: {text: string}[], _encoding, done) {
+      done(null, rows.map((row) => `${row.text}\n`).join(""));
+    }
+  });
 }
 
 function oneLine(error: unknown): string {

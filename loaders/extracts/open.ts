@@ -16,12 +16,10 @@ import {literal} from "../engine/sql.ts";
 import {CarnetError} from "../errors.ts";
 import {contract} from "./contract.ts";
 import {cacheDir, extractsDir} from "./location.ts";
-import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";
+import {pseudonymKey} from "./pseudonym.ts";
 import {readRejects, stageExtracts, type Accounting} from "./stage.ts";
+import {fingerprint} from "./staging-key.ts";
 import type {FileAccounting} from "./validate.ts";
-
-/** Bump when staging changes what it writes, so old caches are not reused. */
-const STAGE_VERSION = "1";
 
 export interface Extracts {
   engine: Engine;
@@ -80,15 +78,6 @@ export async function openStagedExtracts(dir = extractsDir(), workspace: Workspa
 /** DuckDB's memory limit for Carnet's work: CARNET_DUCKDB_MEMORY, default 2GB (past it DuckDB spills to disk). */
 export function duckDbMemory(): string {
   return process.env.CARNET_DUCKDB_MEMORY ?? "2GB";
-}
-
-function fingerprint(dir: string, key: string): string {
-  const hash = createHash("sha256").update(`${STAGE_VERSION}\n${dir}\n${keyFingerprint(key)}\n`);
-  for (const name of readdirSync(dir).sort()) {
-    const stat = statSync(join(dir, name));
-    if (stat.isFile()) hash.update(`${name}\t${stat.size}\t${stat.mtimeMs}\n`);
-  }
-  return hash.digest("hex").slice(0, 24);
 }
 
 async function stageToCache(dir: string, key: string, folder: string): Promise<void> {

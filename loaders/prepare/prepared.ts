@@ -13,11 +13,12 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {withinMemory} from "../engine/out-of-memory.ts";
+import {configuredEngine} from "../engine/configured.ts";
+import {installLoaderErrors} from "../engine/loader-errors.ts";
 import {cacheDir, extractsDir} from "../extracts/location.ts";
-import {openExtracts} from "../extracts/open.ts";
+import {stagingKeyOf} from "../extracts/staging-key.ts";
 import {codeDigest} from "../source/imports.ts";
-import {prepareOutputs, type PreparedFile} from "./outputs.ts";
+import type {PreparedFile} from "./outputs.ts";
 
 const OUTPUTS_MODULE = join(dirname(fileURLToPath(import.meta.url)), "outputs.ts");
 
@@ -42,15 +43,31 @@ export interface PrepareOptions {
 
 /** The prepared folder of the configured delivery, computed first when missing. */
 export async function ensurePrepared(options: PrepareOptions = {}): Promise<Prepared> {
+  installLoaderErrors();
   const code = codeDigest(OUTPUTS_MODULE);
   const root = join(cacheDir(), "prepared");
+  const dir = options.extracts ?? extractsDir();
+  // On the embedded engine the key is known from the files alone: a prepared delivery is found without opening it.
+  if (configuredEngine().kind === "duckdb" && existsSync(dir)) {
+    const folder = join(root, `${stagingKeyOf(dir)}-${code}`);
+    if (existsSync(join(folder, "prepared.json"))) return {folder, computed: false, steps: readSteps(folder)};
+  }
+  return prepare(root, code, dir, options);
+}
+
+/** Opens (stages if needed) the delivery and computes its prepared files, unless they turn out to exist. */
+async function prepare(root: string, code: string, dir: string, options: PrepareOptions): Promise<Prepared> {
+  // Loaded only when there is work to do: a loader publishing a prepared file needs none of it.
+  const {openExtracts} = await import("../extracts/open.ts");
+  const {withinMemory} = await import("../engine/out-of-memory.ts");
+  const {prepareOutputs} = await import("./outputs.ts");
   const temporary = join(root, `.tmp-${process.pid}-${Date.now()}`);
   removeAbandoned(root);
   mkdirSync(temporary, {recursive: true});
   const steps: PreparedStep[] = [];
   let folder = "";
   try {
-    const extracts = await openExtracts(options.extracts ?? extractsDir(), {
+    const extracts = await openExtracts(dir, {
       database: join(temporary, "work.duckdb"),
       spill: join(temporary, "spill")
     });
