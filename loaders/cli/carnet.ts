@@ -15,7 +15,19 @@ export interface Verb {
   run(argv: string[]): Promise<number>;
 }
 
-const verbs = ["generate", "check", "prepare", "drift", "roi", "detectors", "new", "report", "ingest"] as const;
+const verbs = [
+  "generate",
+  "check",
+  "prepare",
+  "tables",
+  "query",
+  "drift",
+  "roi",
+  "detectors",
+  "new",
+  "report",
+  "ingest"
+] as const;
 const here = dirname(fileURLToPath(import.meta.url));
 
 async function loadVerb(name: string): Promise<Verb | undefined> {
