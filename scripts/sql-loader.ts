@@ -5,7 +5,8 @@
  * expertises, scores: accepted rows only, pseudonymised), opened with `openExtracts()` from CARNET_EXTRACTS or
  * data/extracts. The output format follows the target extension: `.arrow` (Arrow IPC stream, what `sql:` front
  * matter and DuckDB-Wasm read offline), `.json` (array of records) or `.csv`.
- * A mistake (bad SQL, missing extract folder) prints one line naming the file, and exits 2.
+ * The team's macros (loaders/query/macros.ts) are registered. A mistake (bad SQL, missing extract folder) prints one
+ * line naming the file and, for SQL, DuckDB's message with its line and column; it exits 2.
  */
 import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
@@ -15,13 +16,12 @@ import type {Engine, Row} from "../loaders/engine/engine.ts";
 import {isCarnetError} from "../loaders/errors.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";
 import {writeArrow, writeStdout} from "../loaders/output/arrow.ts";
+import {registerMacros} from "../loaders/query/macros.ts";
+import {DUCKDB_ERROR, oneLineSqlError} from "../loaders/query/sql-error.ts";
 
 type Format = "arrow" | "json" | "csv";
 
 class LoaderError extends Error {}
-
-/** DuckDB reports query mistakes as "Parser Error: ...", "Binder Error: ...", "Catalog Error: ..." and so on. */
-const DUCKDB_ERROR = /^[A-Z][A-Za-z ]* Error: /;
 
 /** `claims.arrow.sql` -> "arrow". */
 export function outputFormat(file: string): Format {
@@ -66,6 +66,8 @@ async function main(file: string | undefined): Promise<number> {
   if (!file) throw new LoaderError("usage: tsx scripts/sql-loader.ts <file>.<arrow|json|csv>.sql");
   const format = outputFormat(file);
   const {engine} = await openExtracts();
+  // The team's macros (carnet_mask, carnet_age_band...), as in `carnet query`.
+  if (engine.kind === "duckdb") await registerMacros(engine);
   const sql = statement(await readFile(engineTwin(file, engine), "utf8"));
   try {
     const {rows, columns} = await runQuery(engine, sql);
@@ -85,7 +87,8 @@ main(file).then(
   },
   (error: unknown) => {
     // The user's mistakes (bad name, bad SQL, missing extracts) get one line; anything else is a bug: add the stack.
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // DuckDB's message keeps its line and column (oneLineSqlError); anything else its first line.
+    const message = error instanceof Error ? oneLineSqlError(error.message) : String(error);
     const userMistake = error instanceof LoaderError || isCarnetError(error) || DUCKDB_ERROR.test(message);
     process.stderr.write(`sql-loader: ${file ?? ""}: ${message}\n`);
     if (!userMistake) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
