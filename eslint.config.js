@@ -25,7 +25,8 @@ export default tseslint.config(
       "test-results/",
       ".tmp/",
       ".clickhouse/",
-      ".carnet-cache/"
+      ".carnet-cache/",
+      ".venv/"
     ]
   },
   js.configs.recommended,

@@ -67,5 +67,6 @@ export default {
   // json and parquet would otherwise be downloaded from extensions.duckdb.org; pages read Arrow IPC instead.
   duckdb: {extensions: {json: null, parquet: null}},
   // `.sql` files are loaders too: src/data/x.arrow.sql runs against the staged extract tables (Arrow IPC out).
-  interpreters: {".sql": ["tsx", "scripts/sql-loader.ts"]}
+  // Python loaders run in the project's environment (.venv, made by the prebuild from python/requirements.txt).
+  interpreters: {".sql": ["tsx", "scripts/sql-loader.ts"], ".py": [".venv/bin/python"]}
 };

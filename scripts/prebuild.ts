@@ -11,13 +11,14 @@
  *     loader reads (settings, secrets as digests; the extract folder; data/; package-lock.json): an edit under
  *     src/lib/roi/ re-runs the ROI loaders only, and a deleted loader's output is never served.
  */
-import {spawn} from "node:child_process";
+import {spawn, spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, lstatSync, readFileSync, readdirSync} from "node:fs";
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {findLoaders, loaderDigest} from "./loader-inputs.ts";
+import {ensurePythonEnv, PythonEnvError} from "./python-env.ts";
 import {vendorNpm} from "./vendor-npm.ts";
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -177,11 +178,41 @@ async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
   await writeFile(stampPath, JSON.stringify({settings: settingsFingerprint(), outputs: stamps}, null, 2));
 }
 
+/**
+ * What loaders in other languages need: the manifest of the governed tables at CARNET_TABLES (the shape of
+ * `carnet tables --format json`) and, for Python loaders, the project's virtual environment.
+ */
+async function prepareOtherLanguages(sourceRoot: string): Promise<void> {
+  const loaders = findLoaders(sourceRoot);
+  if (!loaders.some((l) => /\.(py|R)$/.test(l))) return;
+  if (loaders.some((l) => l.endsWith(".py"))) {
+    try {
+      ensurePythonEnv(projectRoot, log);
+    } catch (error) {
+      if (error instanceof PythonEnvError) throw new PrebuildError(`the Python environment: ${error.message}`);
+      throw error;
+    }
+  }
+  const target = process.env.CARNET_TABLES;
+  if (!target) return;
+  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), "tables", "--format", "json"], {
+    cwd: projectRoot,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1 << 26
+  });
+  if (result.status !== 0) throw new PrebuildError(`carnet tables failed (exit ${result.status})`);
+  await mkdir(dirname(target), {recursive: true});
+  await writeFile(target, result.stdout);
+}
+
 export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<void> {
   const report = await vendorNpm(sourceRoot);
   if (report.built.length) log(`vendored ${report.built.join(", ")}`);
   await ensureExtracts();
   await prepareDelivery();
+  await prepareOtherLanguages(sourceRoot);
   await invalidateLoaderCache(sourceRoot);
 }
 

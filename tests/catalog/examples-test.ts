@@ -1,10 +1,10 @@
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, describe, expect, test} from "vitest";
+import {describe, expect, test} from "vitest";
 import {projectRoot} from "../../loaders/catalog/root.ts";
 import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
+import {carnet} from "../cli/run-carnet.ts";
 
 const root = projectRoot();
 
@@ -35,35 +35,65 @@ describe("the SQL example's loader", () => {
   });
 });
 
-describe("the Python example's loader", () => {
-  const dir = mkdtempSync(join(tmpdir(), "carnet-python-"));
-  afterAll(() => rmSync(dir, {recursive: true, force: true}));
+/** Runs Python as the build runs Python loaders: the project's .venv, the helper and the network guard on the path. */
+function python(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(join(root, ".venv/bin/python"), args, {
+    cwd: root,
+    encoding: "utf8",
+    env: {...process.env, CARNET_HOME: root, PYTHONPATH: join(root, "python"), CARNET_TABLES: "", ...env}
+  });
+}
 
-  test("computes the loss ratio per year from the raw files in either dialect, masking small years", () => {
-    // Semicolons and decimal commas, as a French spreadsheet export writes them.
-    writeFileSync(
-      join(dir, "premiums.csv"),
-      "contract_id;year;earned_premium_eur\nK1;2024;10000,50\nK2;2024;9999,50\nK1;2025;5000\n"
-    );
-    const claims = [
-      "claim_id;insured_id;contract_id;guarantee;event_date;declared_date;end_date;days_paid;paid_eur;reserve_eur;status"
-    ];
-    for (let i = 1; i <= 12; i++) claims.push(`C${i};I${i};K1;incapacity;2024-03-0${1 + (i % 9)};;;10;1000;500;closed`);
-    claims.push("C13;I1;K1;incapacity;15/01/2025;;;1;100;0;closed");
-    claims.push("C14;I2;K1;incapacity;not a date;;;1;100;0;closed");
-    writeFileSync(join(dir, "claims.csv"), claims.join("\n") + "\n");
-    const run = spawnSync("python3", [join(root, "src/examples/data/loss-ratio-by-year.json.py")], {
-      env: {...process.env, CARNET_EXTRACTS: dir},
-      encoding: "utf8"
-    });
-    expect(run.stderr).toBe("");
-    const output = JSON.parse(run.stdout);
-    // 2024: premium 20,000; cost 12 x 1,500 = 18,000; S/P 0.9. 2025: one insured only -> masked.
-    expect(output.years).toEqual([
-      {year: 2024, earned_premium_eur: 20000, claims: 12, claims_cost_eur: 18000, loss_ratio: 0.9, masked: false},
-      {year: 2025, earned_premium_eur: 5000, claims: null, claims_cost_eur: null, loss_ratio: null, masked: true}
+describe("the Python example's loader", () => {
+  test("publishes per year the loss ratio that SQL over the same staged tables gives", () => {
+    const run = python([join(root, "src/examples/data/loss-ratio-by-year.json.py")]);
+    expect(run.status, run.stderr).toBe(0);
+    const output = JSON.parse(run.stdout) as {years: {year: number; loss_ratio: number | null; claims: number}[]};
+    const sql = carnet([
+      "query",
+      `SELECT c.year, c.claims, c.cost / p.premium AS loss_ratio
+       FROM (SELECT year(event_date) AS year, count(*) AS claims, sum(coalesce(paid_eur, 0) + coalesce(reserve_eur, 0)) AS cost
+             FROM claims GROUP BY ALL) c JOIN (SELECT year, sum(earned_premium_eur) AS premium FROM premiums GROUP BY year) p
+       USING (year) ORDER BY year`,
+      "--format",
+      "json"
     ]);
-    expect(output.unreadable_rows).toEqual({premiums: 0, claims: 1});
-    expect(run.stdout).not.toMatch(/I1\b|C1\b/);
+    const expected = JSON.parse(sql.stdout) as {year: number; claims: number; loss_ratio: number}[];
+    expect(expected.length).toBeGreaterThan(3);
+    for (const row of expected) {
+      const published = output.years.find((y) => y.year === row.year)!;
+      expect(published.claims).toBe(row.claims);
+      expect(Math.abs(published.loss_ratio! - row.loss_ratio)).toBeLessThanOrEqual(1e-9 * row.loss_ratio);
+    }
+    // Aggregates only: no pseudonym or identifier column reaches the output.
+    expect(run.stdout).not.toMatch(/insured_id|claim_id|"[0-9a-f]{16}"/);
+  });
+
+  test("the helper masks rows describing fewer than 11 people, keeping their keys", () => {
+    const run = python([
+      "-c",
+      `import carnet, pandas as pd, json
+df = pd.DataFrame({"year": [2024, 2025], "insured": [10, 11], "cost": [100.0, 200.0]})
+out = carnet.mask_small(df, count="insured")
+print(json.dumps(out.astype(object).where(out.notna(), None).to_dict(orient="records")))`
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {year: 2024, insured: null, cost: null, masked: true},
+      {year: 2025, insured: 11, cost: 200, masked: false}
+    ]);
+  });
+
+  test("a Python loader cannot reach another host", () => {
+    const run = python([
+      "-c",
+      "import urllib.request\ntry:\n    urllib.request.urlopen('http://example.com', timeout=5)\nexcept Exception as e:\n    print(type(e).__name__, e)"
+    ]);
+    expect(run.stdout).toMatch(/network access refused for example\.com/);
+    const local = python([
+      "-c",
+      "import socket\ns = socket.socket()\ntry:\n    s.connect(('127.0.0.1', 9))\nexcept ConnectionRefusedError:\n    print('loopback allowed')"
+    ]);
+    expect(local.stdout).toMatch(/loopback allowed/);
   });
 });

@@ -34,8 +34,6 @@ describe("a .sql loader", () => {
     const run = runLoader("broken.json.sql", "SELECT guarantee,\n  count(*) AS n\nFORM claims GROUP BY ALL\n");
     expect(run.code).toBe(2);
     const lines = run.stderr.split("\n").filter((l) => l.trim() && !l.includes("warning"));
-    expect(lines).toEqual([
-      `sql-loader: ${run.file}: Parser Error: syntax error at or near "FORM" (line 3, column 1)`
-    ]);
+    expect(lines).toEqual([`sql-loader: ${run.file}: Parser Error: syntax error at or near "FORM" (line 3, column 1)`]);
   });
 });

@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
       snapshotDate: opened.snapshotDate || null,
       keyFingerprint: keyFingerprint(pseudonymKey())
     });
-    const macros = MACROS.map((m) => ({name: m.name, doc: m.doc}));
+    const macros = MACROS.map((m) => ({name: m.name, doc: m.doc, sql: m.sql}));
     if (format === "json") {
       writeJson({...manifest, macros});
       return 0;
