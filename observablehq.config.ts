@@ -53,6 +53,7 @@ export default {
       open: false,
       pages: [
         {name: "A Python loader", path: "/examples/python-loader"},
+        {name: "An R loader", path: "/examples/r-loader"},
         {name: "A SQL loader", path: "/examples/sql-loader"}
       ]
     },

@@ -97,3 +97,72 @@ print(json.dumps(out.astype(object).where(out.notna(), None).to_dict(orient="rec
     expect(local.stdout).toMatch(/loopback allowed/);
   });
 });
+
+/** Runs R as the build runs R loaders: Rscript, with CARNET_HOME for the helper. */
+function rscript(args: string[]) {
+  return spawnSync("Rscript", args, {cwd: root, encoding: "utf8", env: {...process.env, CARNET_HOME: root}});
+}
+
+describe("the R example's loader", () => {
+  test("fits a Poisson GLM whose one-factor relativity equals the ratio of crude frequencies in SQL", () => {
+    // A model with one factor is saturated in it: exp(beta) is exactly (claims_M / exposure_M) / (claims_F / exposure_F).
+    const fit = rscript([
+      "-e",
+      `source(file.path(Sys.getenv("CARNET_HOME"), "R", "carnet.R"))
+cells <- carnet_query("SELECT i.sex, sum(date_diff('day', i.coverage_start, coalesce(i.coverage_end + 1, DATE '2026-01-16'))) / 365.25 AS exposure, count(k.claim_id) AS claims FROM insured i LEFT JOIN (SELECT * FROM claims WHERE guarantee = 'incapacity') k ON k.insured_id = i.insured_id GROUP BY i.sex")
+cells$sex <- relevel(factor(cells$sex), ref = "F")
+m <- glm(claims ~ sex + offset(log(exposure)), family = poisson(), data = cells)
+cat(format(exp(coef(m)[["sexM"]]), digits = 15))`
+    ]);
+    expect(fit.status, fit.stderr).toBe(0);
+    const crude = carnet([
+      "query",
+      `WITH c AS (SELECT i.sex, sum(date_diff('day', i.coverage_start, coalesce(i.coverage_end + 1, DATE '2026-01-16'))) / 365.25 AS e,
+                         count(k.claim_id) AS n
+                  FROM insured i LEFT JOIN (SELECT * FROM claims WHERE guarantee = 'incapacity') k ON k.insured_id = i.insured_id
+                  GROUP BY i.sex)
+       SELECT (SELECT n / e FROM c WHERE sex = 'M') / (SELECT n / e FROM c WHERE sex = 'F') AS ratio`,
+      "--format",
+      "json"
+    ]);
+    const ratio = (JSON.parse(crude.stdout) as {ratio: number}[])[0].ratio;
+    expect(Math.abs(Number(fit.stdout) - ratio)).toBeLessThanOrEqual(1e-9 * ratio);
+  });
+
+  test("publishes relativities with 95% intervals per level, 1 at each base level, from the governed tables", () => {
+    const run = rscript([join(root, "src/examples/data/incapacity-glm.json.R")]);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as {
+      term: string;
+      level: string;
+      base: boolean;
+      relativity: number | null;
+      low: number | null;
+      high: number | null;
+      masked: boolean;
+    }[];
+    expect(new Set(rows.map((r) => r.term))).toEqual(new Set(["age_band", "sex", "job_category"]));
+    for (const term of ["age_band", "sex", "job_category"])
+      expect(rows.filter((r) => r.term === term && r.base).map((r) => r.relativity)).toEqual([1]);
+    for (const r of rows.filter((r) => !r.base && !r.masked)) {
+      expect(r.low!).toBeLessThan(r.relativity!);
+      expect(r.relativity!).toBeLessThan(r.high!);
+    }
+    // The generator makes sick leave rise with age: the oldest shown band above the base.
+    const bands = rows.filter((r) => r.term === "age_band" && !r.masked).sort((a, b) => a.level.localeCompare(b.level));
+    expect(bands.at(-1)!.relativity!).toBeGreaterThan(1);
+    expect(run.stdout).not.toMatch(/insured_id|"[0-9a-f]{16}"/);
+  });
+
+  test("the R helper masks rows describing fewer than 11 people and publishes JSON", () => {
+    const run = rscript([
+      "-e",
+      `source(file.path(Sys.getenv("CARNET_HOME"), "R", "carnet.R"))
+carnet_publish(carnet_mask_small(data.frame(year = c(2024, 2025), insured = c(10, 11), cost = c(1.5, 2))), "json")`
+    ]);
+    expect(JSON.parse(run.stdout)).toEqual([
+      {year: 2024, insured: null, cost: null, masked: true},
+      {year: 2025, insured: 11, cost: 2, masked: false}
+    ]);
+  });
+});
