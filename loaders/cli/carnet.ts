@@ -21,6 +21,7 @@ const verbs = [
   "prepare",
   "tables",
   "query",
+  "loader",
   "drift",
   "roi",
   "detectors",

@@ -1,0 +1,65 @@
+/** `carnet loader run`: one loader of any language, outside the build, through the real CLI. */
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {carnet} from "./run-carnet.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "carnet-loader-"));
+const lines = (text: string) => text.split("\n").filter((l) => l.trim() && !l.includes("warning"));
+
+function loader(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+describe("carnet loader run", () => {
+  it("runs an R loader and shows its rows, columns and first rows", () => {
+    const run = carnet(["loader", "run", "src/examples/data/incapacity-glm.json.R", "--rows", "1"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^src\/examples\/data\/incapacity-glm\.json\.R: wrote incapacity-glm\.json in [\d.]+ s$/m
+    );
+    expect(run.stdout).toMatch(/^json: \d+ rows x 10 columns \(term, level, base, relativity/m);
+  });
+
+  it("shows an Arrow loader's schema", () => {
+    const run = carnet(["loader", "run", "src/data/drift-loss-ratio.arrow.ts", "--rows", "1"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^arrow: [\d,]+ rows x 9 columns \(dimension Dictionary<Int32, Utf8>, segment/m);
+  });
+
+  it("fails a broken Python loader with one line: the file and Python's last traceback line", () => {
+    const file = loader("broken.json.py", 'import carnet\ncarnet.table("claimz")\n');
+    const run = carnet(["loader", "run", file]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /broken\.json\.py: Python loader failed \(exit 1\): KeyError: "no staged table 'claimz'/
+    );
+  });
+
+  it("fails a broken R loader with R's error", () => {
+    const file = loader(
+      "broken.json.R",
+      'source(file.path(Sys.getenv("CARNET_HOME"), "R", "carnet.R"))\nx <- carnet_query("SELECT nope FROM claims")\n'
+    );
+    const run = carnet(["loader", "run", file]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      /broken\.json\.R: R loader failed \(exit 1\): Error: .*Referenced column "nope".*\(line 1, column 8\)/
+    );
+  });
+
+  it("fails a broken SQL loader with DuckDB's message, line and column", () => {
+    const file = loader("broken.csv.sql", "SELECT 1\nFORM claims\n");
+    const run = carnet(["loader", "run", file]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /broken\.csv\.sql: SQL loader failed \(exit 2\): Parser Error: syntax error at or near "claims" \(line 2, column 6\)$/
+      )
+    ]);
+  });
+});
