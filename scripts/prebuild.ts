@@ -11,7 +11,7 @@
  *     loader reads (settings, secrets as digests; the extract folder; data/; package-lock.json): an edit under
  *     src/lib/roi/ re-runs the ROI loaders only, and a deleted loader's output is never served.
  */
-import {spawn, spawnSync} from "node:child_process";
+import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, lstatSync, readFileSync, readdirSync} from "node:fs";
 import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
@@ -195,16 +195,9 @@ async function prepareOtherLanguages(sourceRoot: string): Promise<void> {
   }
   const target = process.env.CARNET_TABLES;
   if (!target) return;
-  const tsx = join(projectRoot, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [join(projectRoot, "loaders", "cli", "carnet.ts"), "tables", "--format", "json"], {
-    cwd: projectRoot,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 1 << 26
-  });
-  if (result.status !== 0) throw new PrebuildError(`carnet tables failed (exit ${result.status})`);
   await mkdir(dirname(target), {recursive: true});
-  await writeFile(target, result.stdout);
+  const code = await runCarnet(["tables", "--format", "json", "--out", target]);
+  if (code !== 0) throw new PrebuildError(`carnet tables failed (exit ${code})`);
 }
 
 export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<void> {

@@ -9,7 +9,7 @@ import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
 import type {Engine} from "../engine/engine.ts";
 import {aeCells, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
-import {prepareDrift, type DriftSetup, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
+import {withDrift, type DriftSetup, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
 
 export interface AeRow {
@@ -56,12 +56,7 @@ export interface DriftReport {
 }
 
 export async function driftReport(engine: Engine, options: DriftReportOptions): Promise<DriftReport> {
-  const drift = await prepareDrift(engine, options);
-  try {
-    return await driftReportOn(drift, options);
-  } finally {
-    await drift.close();
-  }
+  return withDrift(engine, options, (drift) => driftReportOn(drift, options));
 }
 
 /** The report over an already prepared workspace (several reports can share one preparation). */

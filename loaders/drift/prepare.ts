@@ -14,3 +14,17 @@ export type {DriftSetup, DriftWorkspace, PrepareOptions};
 export function prepareDrift(engine: Engine, options: PrepareOptions = {}): Promise<DriftWorkspace> {
   return stageDrift(engine, options);
 }
+
+/** Prepares a workspace, runs `work` over it and closes it, whatever `work` does. */
+export async function withDrift<T>(
+  engine: Engine,
+  options: PrepareOptions,
+  work: (drift: DriftWorkspace) => Promise<T>
+): Promise<T> {
+  const drift = await prepareDrift(engine, options);
+  try {
+    return await work(drift);
+  } finally {
+    await drift.close();
+  }
+}

@@ -10,7 +10,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {grains} from "../../src/lib/periods.ts";
 import type {ClickHouseEngine} from "../engine/clickhouse.ts";
-import {DuckDbEngine} from "../engine/duckdb.ts";
+import {duckDbMemory, DuckDbEngine} from "../engine/duckdb.ts";
 import type {Row} from "../engine/engine.ts";
 import {identifier, literal} from "../engine/sql.ts";
 import {cubeSql} from "./local-sql.ts";
@@ -143,7 +143,7 @@ export async function preparePushedDown(engine: ClickHouseEngine, options: Prepa
   // The local workspace is a database file with a spill folder: a large portfolio's cubes are millions of rows.
   const dir = mkdtempSync(join(tmpdir(), "carnet-drift-"));
   const work = await DuckDbEngine.open(join(dir, "work.duckdb"), {
-    memory_limit: process.env.CARNET_DUCKDB_MEMORY ?? "2GB",
+    memory_limit: duckDbMemory(),
     temp_directory: join(dir, "spill")
   });
   const close = async () => {

@@ -1,6 +1,11 @@
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import type {Queryable, Row} from "./queryable.ts";
 
+/** DuckDB's memory limit for Carnet's work: CARNET_DUCKDB_MEMORY, default 2GB (past it DuckDB spills to disk). */
+export function duckDbMemory(): string {
+  return process.env.CARNET_DUCKDB_MEMORY ?? "2GB";
+}
+
 /** The embedded engine: DuckDB in this process (in memory unless a database file is given). */
 export class DuckDbEngine implements Queryable {
   readonly kind = "duckdb" as const;
@@ -33,7 +38,8 @@ export class DuckDbEngine implements Queryable {
   }
 }
 
-function toPlain(row: Record<string, unknown>): Row {
+/** A DuckDB row as plain JavaScript: BIGINT as a number, a date as "YYYY-MM-DD", a timestamp in ISO form. */
+export function toPlain(row: Record<string, unknown>): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) out[key] = plainValue(value);
   return out;

@@ -9,7 +9,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import {dirname, join, resolve} from "node:path";
 import {ClickHouseEngine} from "../engine/clickhouse.ts";
 import {configuredEngine} from "../engine/configured.ts";
-import {DuckDbEngine} from "../engine/duckdb.ts";
+import {duckDbMemory, DuckDbEngine} from "../engine/duckdb.ts";
 import type {Engine} from "../engine/engine.ts";
 import {installLoaderErrors} from "../engine/loader-errors.ts";
 import {literal} from "../engine/sql.ts";
@@ -60,7 +60,7 @@ export async function openStagedExtracts(dir = extractsDir(), workspace: Workspa
   }
   const key = pseudonymKey();
   const stagingKey = fingerprint(dir, key);
-  const folder = join(cacheDir(), stagingKey);
+  const folder = stagedFolder(stagingKey);
   if (!existsSync(join(folder, "meta.json"))) await stageToCache(dir, key, folder);
   const meta = JSON.parse(readFileSync(join(folder, "meta.json"), "utf8")) as Meta;
   const engine = await DuckDbEngine.open(workspace.database ?? ":memory:", {
@@ -75,9 +75,9 @@ export async function openStagedExtracts(dir = extractsDir(), workspace: Workspa
   return {engine, dir, snapshotDate: meta.snapshotDate ?? "", accounting: {files: meta.files, rejects}, stagingKey};
 }
 
-/** DuckDB's memory limit for Carnet's work: CARNET_DUCKDB_MEMORY, default 2GB (past it DuckDB spills to disk). */
-export function duckDbMemory(): string {
-  return process.env.CARNET_DUCKDB_MEMORY ?? "2GB";
+/** The folder a delivery opened with openStagedExtracts is staged in (its staging key names it in the cache). */
+export function stagedFolder(stagingKey: string): string {
+  return join(cacheDir(), stagingKey);
 }
 
 async function stageToCache(dir: string, key: string, folder: string): Promise<void> {

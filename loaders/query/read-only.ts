@@ -3,7 +3,7 @@
  * tables with the team's macros, one statement that only reads. A statement that would write (COPY, CREATE,
  * INSERT, ATTACH...) or a mistake is refused with one line (DuckDB's message and its line and column), exit 2.
  */
-import type {DuckDbEngine} from "../engine/duckdb.ts";
+import {toPlain, type DuckDbEngine} from "../engine/duckdb.ts";
 import type {Row} from "../engine/engine.ts";
 import {literal} from "../engine/sql.ts";
 import {CarnetError} from "../errors.ts";
@@ -26,7 +26,7 @@ export async function openForQuery(dir?: string): Promise<Extracts & {engine: Du
 export async function readOnlyQuery(engine: DuckDbEngine, sql: string): Promise<{rows: Row[]; columns: string[]}> {
   return oneLineErrors(async () => {
     const reader = await (await readingStatement(engine, sql)).runAndReadAll();
-    return {rows: reader.getRowObjectsJS().map(plainRow), columns: reader.columnNames()};
+    return {rows: reader.getRowObjectsJS().map(toPlain), columns: reader.columnNames()};
   });
 }
 
@@ -64,21 +64,4 @@ async function oneLineErrors<T>(work: () => Promise<T>): Promise<T> {
     if (DUCKDB_ERROR.test(message)) throw new CarnetError(`query: ${oneLineSqlError(message)}`);
     throw error;
   }
-}
-
-/** Numbers as numbers (a count is a BIGINT), dates as "YYYY-MM-DD", timestamps in ISO form. */
-function plainRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [key, value] of Object.entries(row)) out[key] = plain(value);
-  return out;
-}
-
-function plain(value: unknown): unknown {
-  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
-  if (value instanceof Date) {
-    const iso = value.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
-  }
-  if (Array.isArray(value)) return value.map(plain);
-  return value;
 }

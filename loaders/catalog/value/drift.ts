@@ -7,7 +7,7 @@
 import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
 import {driftReportOn} from "../../drift/drift.ts";
-import {prepareDrift, type DriftWorkspace} from "../../drift/prepare.ts";
+import {withDrift, type DriftWorkspace} from "../../drift/prepare.ts";
 import type {Engine} from "../../engine/engine.ts";
 
 export interface DriftDimensionFigures {
@@ -38,12 +38,8 @@ export interface DriftFigureOptions {
 export async function driftFigures(engine: Engine, options: DriftFigureOptions = {}): Promise<DriftFigures | null> {
   const claims = await engine.all<{n: number}>(`SELECT count(*) AS n FROM claims`);
   if (!claims[0]?.n) return null;
-  const drift = await prepareDrift(engine, {snapshotDate: options.snapshotDate, extractsDir: options.extractsDir});
-  try {
-    return await driftFiguresOn(drift, options);
-  } finally {
-    await drift.close();
-  }
+  const prepare = {snapshotDate: options.snapshotDate, extractsDir: options.extractsDir};
+  return withDrift(engine, prepare, (drift) => driftFiguresOn(drift, options));
 }
 
 /** The figures over an already prepared drift workspace (the prepared delivery shares the page's). */
