@@ -11,7 +11,7 @@ import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
 import {factsSourceSql} from "./sql/duckdb/drill-cube.ts";
 import {clipPiecesSql, createExposureSql, createPiecesSql} from "./sql/duckdb/exposure.ts";
-import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
+import {coverCountsFromPieces, createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
 import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
 import {referenceWindow, tables, windowFromBounds, type DateWindow, type PrepareOptions} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
@@ -36,7 +36,7 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
     await step("claim facts", createClaimFactsSql(tables.facts, window));
     await step(
       "distinct insured per period",
-      createInsuredCountsSql(tables.insured, tables.exposure, tables.pieces, window)
+      createInsuredCountsSql(tables.insured, tables.exposure, coverCountsFromPieces(tables.pieces), window)
     );
     // The reference window's exposure and claims give the rates (unless a file gives them), the seasonal
     // factors and each segment's baseline factor.

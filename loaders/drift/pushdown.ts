@@ -16,7 +16,8 @@ import {identifier, literal} from "../engine/sql.ts";
 import {cubeSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import * as cluster from "./sql/clickhouse/cluster.ts";
-import type {DateWindow} from "./sql/duckdb/exposure.ts";
+import {exposureFromStepsSql, type DateWindow} from "./sql/duckdb/exposure.ts";
+import {createInsuredCountsSql} from "./sql/duckdb/insured-counts.ts";
 import {CLAIM_CUBE} from "./sql/duckdb/reference-rates.ts";
 import {referenceWindow, tables, windowFromBounds, type PrepareOptions} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
@@ -35,16 +36,20 @@ const cubeTypes = {
   job_category: "VARCHAR"
 };
 const schemas = {
-  exposure: {...cubeTypes, years: "DOUBLE"},
-  facts: {...cubeTypes, guarantee: "VARCHAR", claims: "BIGINT", cost_eur: "DOUBLE"},
-  insured: {
-    grain: "VARCHAR",
-    period_start: "DATE",
-    dimension: "VARCHAR",
-    segment: "VARCHAR",
-    insured: "BIGINT",
-    exposure_years: "DOUBLE"
+  steps: {
+    contract_id: "VARCHAR",
+    sex: "VARCHAR",
+    job_category: "VARCHAR",
+    band_month: "SMALLINT",
+    band_quarter: "SMALLINT",
+    band_year: "SMALLINT",
+    month: "INTEGER",
+    step: "INTEGER",
+    missing: "BIGINT"
   },
+  covers: {contract_id: "VARCHAR", job_category: "VARCHAR", fm: "INTEGER", lm: "INTEGER", n: "BIGINT"},
+  bandCovers: {band: "SMALLINT", first_month: "INTEGER", last_month: "INTEGER", n: "BIGINT"},
+  facts: {...cubeTypes, guarantee: "VARCHAR", claims: "BIGINT", cost_eur: "DOUBLE"},
   // Stand-ins under the extract's table names, holding only what the shared statements read from them.
   claims: {guarantee: "VARCHAR"},
   insuredGroups: {sex: "VARCHAR", job_category: "VARCHAR"},
@@ -105,7 +110,9 @@ async function loadStreamed(
   perShard = false
 ): Promise<void> {
   const file = join(dir, `${table}.json`);
-  await engine.toFile(sql, file, perShard ? {distributed_group_by_no_merge: 1} : {});
+  // Past 1 GB a shard's GROUP BY spills to its disk instead of failing at the per-query memory limit.
+  const spill = {max_bytes_before_external_group_by: 1_000_000_000};
+  await engine.toFile(sql, file, perShard ? {...spill, distributed_group_by_no_merge: 1} : spill);
   const columns = Object.entries(types);
   const spec = columns.map(([c, t]) => `${literal(c)}: ${literal(t)}`).join(", ");
   await work.run(
@@ -153,30 +160,40 @@ export async function preparePushedDown(engine: ClickHouseEngine, options: Prepa
   try {
     const cube = (table: string, types: Record<string, string>, sql: string) =>
       loadStreamed(work, engine, dir, table, types, sql, true);
-    await cube(tables.exposure, schemas.exposure, cluster.exposureCubeSql(db, window));
-    await cube(tables.facts, schemas.facts, cluster.claimCubeSql(db, window));
-    // Distinct insured per shard add up (an insured lives on one shard): the shards count, this sums.
-    const parts = `${tables.insured}_parts`;
-    await work.run(
-      `CREATE OR REPLACE TABLE ${parts} (${Object.entries(schemas.insured)
-        .map(([c, t]) => `${identifier(c)} ${t}`)
-        .join(", ")})`
-    );
-    for (const grain of grains) {
-      await cube(`${parts}_${grain}`, schemas.insured, cluster.insuredCountsSql(db, window, grain));
-      await work.run(`INSERT INTO ${parts} SELECT * FROM ${parts}_${grain}; DROP TABLE ${parts}_${grain}`);
-    }
-    await work.run(`CREATE OR REPLACE TABLE ${tables.insured} AS
-      SELECT grain, period_start, dimension, segment, CAST(sum(insured) AS BIGINT) AS insured,
-             sum(exposure_years) AS exposure_years
-      FROM ${parts} GROUP BY ALL`);
-    await work.run(`DROP TABLE ${parts}`);
-    await cube(tables.referenceExposure, schemas.exposure, cluster.exposureCubeSql(db, reference));
-    await cube(tables.referenceFacts, schemas.facts, cluster.claimCubeSql(db, reference));
+    // The contracts first: the exposure cube takes their sector and region.
     await load(work, dir, "claims", schemas.claims, await engine.all(cluster.guaranteesSql()));
     await load(work, dir, "insured", schemas.insuredGroups, await engine.all(cluster.groupsSql()));
     await load(work, dir, "contracts", schemas.contracts, await engine.all(cluster.contractsSql()));
     await load(work, dir, "premiums", schemas.premiums, await engine.all(cluster.premiumsSql()));
+    // The shards cut each insured's cover and return the cube's difference steps; the runs and the cube itself
+    // are built here by the DuckDB path's own statements.
+    const exposure = async (table: string, range: DateWindow) => {
+      await cube(`${table}_steps`, schemas.steps, cluster.exposureStepsSql(db, range));
+      for (const sql of exposureFromStepsSql(table, `${table}_steps`)) await work.run(sql);
+    };
+    await exposure(tables.exposure, window);
+    await cube(tables.facts, schemas.facts, cluster.claimCubeSql(db, window));
+    // Distinct insured from insured counted alike (the shards count, this adds up and runs the sums).
+    await cube("drift_covers", schemas.covers, cluster.coversSql(db, window));
+    for (const grain of grains)
+      await cube(`drift_band_covers_${grain}`, schemas.bandCovers, cluster.bandCoversSql(db, window, grain));
+    await work.run(
+      createInsuredCountsSql(
+        tables.insured,
+        tables.exposure,
+        {
+          covers: "SELECT contract_id, job_category, fm AS first_month, lm AS last_month, n FROM drift_covers",
+          bandCovers: grains
+            .map((g) => `SELECT '${g}' AS grain, band, first_month, last_month, n FROM drift_band_covers_${g}`)
+            .join(" UNION ALL ")
+        },
+        window
+      )
+    );
+    for (const table of ["drift_covers", ...grains.map((g) => `drift_band_covers_${g}`)])
+      await work.run(`DROP TABLE ${table}`);
+    await exposure(tables.referenceExposure, reference);
+    await cube(tables.referenceFacts, schemas.facts, cluster.claimCubeSql(db, reference));
     const rates = await stageRates(work, options, CLAIM_CUBE);
     // Loaded once, whichever cube asks first.
     let drillSource: Promise<string> | undefined;

@@ -51,21 +51,112 @@ FROM claims`;
 }
 
 /**
- * An insured's months in the window: arrayJoin over the months its cover [cover_from, cover_until) overlaps.
+ * Each insured's cover as integer months (year x 12 + month - 1, as ../duckdb/exposure.ts): `cover_from`,
+ * `cover_until` (Dates, end exclusive), `fm` and `lm` (first and last month).
  * Helper aliases are defined inside the expressions that use them (ClickHouse aliases are query-wide), so the
  * whole query, GROUP BY included, stays one SELECT level on the Distributed table and runs on the shards.
  */
-function monthOfCover(window: DateWindow): string {
+function coverMonths(window: DateWindow): {from: string; until: string; fm: string; lm: string} {
   const from = `toDate(${literal(window.from)})`;
   const until = `addDays(toDate(${literal(window.to)}), 1)`;
-  const coverFrom = `greatest(greatest(coverage_start, start_date), ${from}) AS cover_from`;
-  const coverUntil = `least(least(coalesce(coverage_end + 1, ${until}), coalesce(end_date + 1, ${until})), ${until}) AS cover_until`;
-  return `arrayJoin(arrayMap(k -> addMonths(toStartOfMonth(${coverFrom}), k),
-         range(toUInt32(if(cover_from < (${coverUntil}), toRelativeMonthNum(cover_until - 1) - toRelativeMonthNum(cover_from) + 1, 0)))))`;
+  const coverFrom = `greatest(greatest(coverage_start, start_date), ${from})`;
+  const coverUntil = `least(least(coalesce(coverage_end + 1, ${until}), coalesce(end_date + 1, ${until})), ${until})`;
+  return {
+    from: `(${coverFrom} AS cover_from)`,
+    until: `(${coverUntil} AS cover_until)`,
+    fm: `(${monthIndex("cover_from")} AS fm)`,
+    lm: `(${monthIndex("cover_until - 1")} AS lm)`
+  };
 }
 
-/** Overlap of the cover with month `ms`, in insured-years. */
-const YEARS = "dateDiff('day', greatest(cover_from, ms), least(cover_until, addMonths(ms, 1))) / 365.25";
+const monthIndex = (day: string) => `(toInt32(toYear(${day})) * 12 + toInt32(toMonth(${day})) - 1)`;
+/** The Date of month index `i`. */
+const monthDate = (i: string) => `addMonths(toDate('1970-01-01'), toInt32(${i}) - 23640)`;
+const monthDays = (i: string) => `toInt32(dateDiff('day', ${monthDate(i)}, ${monthDate(`${i} + 1`)}))`;
+
+/** The birth date's year, month x 100 + day, and the month (minus the year) a birthday's month start falls in. */
+const birthYear = "toInt32(substring(birth_date, 1, 4))";
+const birthMonthDay = "(toInt32(substring(birth_date, 6, 2)) * 100 + toInt32(substring(birth_date, 9, 2)))";
+const birthdayMonth = "(toInt32(substring(birth_date, 6, 2)) - 1 + if(toInt32(substring(birth_date, 9, 2)) > 1, 1, 0))";
+
+/** Age on the first day of month `i` (ageSql's rule on integer months). */
+const ageAtMonth = (i: string) =>
+  `(intDiv(${i}, 12) - ${birthYear} - if((${i} % 12 + 1) * 100 + 1 < ${birthMonthDay}, 1, 0))`;
+
+/**
+ * The months following each decade birthday near the cover, as the DuckDB path cuts: the month start on or after
+ * the birthday, and the quarter and year starts on or after it (`round` = 1, 3, 12).
+ */
+function birthdayCuts(round: number): string {
+  const lo = `greatest(intDiv(${ageAtMonth("fm - 13")}, 10) + 1, 0)`;
+  const hi = `greatest(intDiv(${ageAtMonth("lm")}, 10) + 1, 0)`;
+  const decades = `arrayMap(k -> toInt32(${lo} + k), range(toUInt32(greatest(${hi} - ${lo}, 0))))`;
+  return `arrayMap(d -> toInt32(intDiv((${birthYear} + 10 * d) * 12 + ${birthdayMonth} + ${round - 1}, ${round}) * ${round}), ${decades})`;
+}
+
+const bandAt = (i: string) => `toInt32(intDiv(${ageAtMonth(i)}, 10))`;
+
+/**
+ * The exposure cube's difference steps, as ../duckdb/exposure.ts builds them from its cover pieces: per contract,
+ * sex, job category, age bands (keys, age // 10) and month, the insured starting (+1) or ending (-1) a piece and
+ * the days covers miss in their first and last month. Each insured's pieces are an array on its own row; the
+ * groups are keyed by contract, the sharding key, so each shard's are final. What crosses grows with the cube.
+ */
+export function exposureStepsSql(db: string, window: DateWindow): string {
+  const c = coverMonths(window);
+  const cuts = `arraySort(arrayDistinct(arrayConcat([${c.fm}], arrayFilter(m -> m > fm AND m <= lm,
+         arrayConcat(${birthdayCuts(1)}, ${birthdayCuts(3)}, ${birthdayCuts(12)}))))) AS p_cuts`;
+  const untils = `arrayPushBack(arraySlice(p_cuts, 2), lm + 1) AS p_untils`;
+  const step = (month: string, n: string, missing: string, pieceFrom: string) =>
+    `(toInt32(${month}), toInt32(${n}), toInt32(${missing}), toInt32(${pieceFrom}))`;
+  const missFirst = `toInt32(dateDiff('day', ${c.from}, least(${c.until}, ${monthDate("fm + 1")}))) - ${monthDays("fm")}`;
+  const missLast = `toInt32(dateDiff('day', ${monthDate("lm")}, cover_until)) - ${monthDays("lm")}`;
+  const steps = `arrayConcat(
+         arrayMap(f -> ${step("f", "1", "0", "f")}, ${cuts}),
+         arrayMap((f, u) -> ${step("u", "-1", "0", "f")}, p_cuts, ${untils}),
+         [${step("fm", "0", missFirst, "fm")}],
+         arrayFilter(t -> lm > fm, [${step(c.lm, "0", missLast, "p_cuts[length(p_cuts)]")}]))`;
+  return `SELECT contract_id, sex, job_category, ${bandAt("(tupleElement(p_step, 4) AS p_from)")} AS band_month,
+       ${bandAt("intDiv(p_from, 3) * 3")} AS band_quarter, ${bandAt("intDiv(p_from, 12) * 12")} AS band_year,
+       tupleElement(arrayJoin(${steps}) AS p_step, 1) AS month,
+       sum(tupleElement(p_step, 2)) AS step, sum(tupleElement(p_step, 3)) AS missing
+${exposureFrom(db)}
+WHERE cover_from < cover_until
+GROUP BY contract_id, sex, job_category, band_month, band_quarter, band_year, month`;
+}
+
+/**
+ * Insured counted alike for the distinct counts (../duckdb/insured-counts.ts, CoverCounts.covers): per contract,
+ * job category and cover months (`fm`, `lm`), keyed by contract, so each shard's groups are final.
+ */
+export function coversSql(db: string, window: DateWindow): string {
+  const c = coverMonths(window);
+  return `SELECT contract_id, job_category, ${c.fm}, ${c.lm}, count() AS n
+${exposureFrom(db)}
+WHERE ${c.from} < ${c.until}
+GROUP BY contract_id, job_category, fm, lm`;
+}
+
+const monthsPer: Record<Grain, number> = {month: 1, quarter: 3, year: 12};
+
+/**
+ * Each insured's periods of `grain` in one age band (CoverCounts.bandCovers), counted by band and range: the
+ * cover's periods cut at the period starts following its decade birthdays, each range's band being the age on its
+ * first day. Ranges are months [first_month, last_month] spanning whole periods.
+ */
+export function bandCoversSql(db: string, window: DateWindow, grain: Grain): string {
+  const c = coverMonths(window);
+  const p = monthsPer[grain];
+  const first = `intDiv(${c.fm}, ${p}) * ${p}`;
+  const last = `intDiv(${c.lm}, ${p}) * ${p}`;
+  const froms = `arrayConcat([toInt32(${first} AS p_first)], arrayFilter(x -> x > p_first AND x <= (${last} AS p_last), ${birthdayCuts(p)})) AS p_froms`;
+  const ranges = `arrayMap((f, u) -> (f, u), ${froms}, arrayPushBack(arraySlice(p_froms, 2), toInt32(p_last + ${p})))`;
+  return `SELECT ${bandAt("first_month")} AS band, tupleElement(arrayJoin(${ranges}) AS p_range, 1) AS first_month,
+       tupleElement(p_range, 2) - 1 AS last_month, count() AS n
+${exposureFrom(db)}
+WHERE ${c.from} < ${c.until}
+GROUP BY band, first_month, last_month`;
+}
 
 function exposureFrom(db: string): string {
   return `FROM insured
@@ -74,31 +165,6 @@ ALL INNER JOIN (SELECT contract_id, sector_naf, region, start_date, end_date FRO
 
 const CUBE_KEYS =
   "month_start, quarter_start, year_start, band_month, band_quarter, band_year, contract_id, sector_naf, region, sex, job_category";
-
-/** Insured-years per month, contract (with its sector and region), sex, job category and age bands. */
-export function exposureCubeSql(db: string, window: DateWindow): string {
-  return `SELECT ${periodColumns(monthOfCover(window))}, ${bandColumns("birth_date")},
-       contract_id, sector_naf, region, sex, job_category, sum(${YEARS}) AS years
-${exposureFrom(db)}
-GROUP BY ${CUBE_KEYS}`;
-}
-
-/**
- * Distinct insured and insured-years per period of `grain` and segment of every dimension (`guarantee`
- * under the placeholder segment '*', as exposure is shared by all guarantees; `age_band` by the band on the
- * period's first day).
- */
-export function insuredCountsSql(db: string, window: DateWindow, grain: Grain): string {
-  const month = `${monthOfCover(window)} AS ms`;
-  const start = {month, quarter: `toStartOfQuarter(${month}) AS qs`, year: `toStartOfYear(${month}) AS ys`}[grain];
-  const alias = {month: "ms", quarter: "qs", year: "ys"}[grain];
-  return `SELECT ${literal(grain)} AS grain, toString(${start}) AS period_start,
-       tupleElement(arrayJoin([('contract', contract_id), ('sector', sector_naf), ('region', region),
-         ('age_band', ${ageBandSql(ageSql("birth_date", alias))}), ('job_category', job_category), ('guarantee', '*')]) AS ds, 1) AS dimension,
-       tupleElement(ds, 2) AS segment, uniqExact(insured_id) AS insured, sum(${YEARS}) AS exposure_years
-${exposureFrom(db)}
-GROUP BY grain, period_start, dimension, segment`;
-}
 
 /** The claims of the window joined to their insured and contract (18.16: one JOIN per SELECT, so nested). */
 function claimsFrom(db: string, window: DateWindow): string {

@@ -29,7 +29,11 @@ export interface AeCellsTables {
   referenceFacts: string;
 }
 
-/** Expected counts at the reference rates and seasons, grouped by `groupBy` (expressions over exposure x). */
+/**
+ * Expected counts at the reference rates and seasons per period, segment and guarantee. Each cube row meets its
+ * rate and season directly (two small lookups): regrouping the cube by period x segment x sex x job x band first
+ * would hold nearly as many groups as the cube has rows (66M at 10M claims), the one step that outgrew memory.
+ */
 function expectedSql(
   exposure: string,
   t: AeCellsTables,
@@ -38,13 +42,13 @@ function expectedSql(
   period: string | null,
   inList: string
 ): string {
-  const periodColumn = period ? `${period} AS period_start, ` : "";
-  return `SELECT ${periodColumn}x.segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
-  FROM (SELECT ${period ? `${period}, ` : ""}month(month_start) AS moy, ${segment} AS segment, sex, job_category, ${band} AS age_band,
-               sum(years) AS years
-        FROM ${exposure} GROUP BY ALL) x
-  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.age_band
-  JOIN ${t.season} s ON s.guarantee = r.guarantee AND s.moy = x.moy
+  const periodColumn = period ? `x.${period} AS period_start, ` : "";
+  // The segment is a column of the cube (qualified: the rates have sex and job_category too) or a constant.
+  const segmentOfRow = /^\w+$/.test(segment) ? `x.${segment}` : segment;
+  return `SELECT ${periodColumn}${segmentOfRow} AS segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
+  FROM ${exposure} x
+  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.${band}
+  JOIN ${t.season} s ON s.guarantee = r.guarantee AND s.moy = month(x.month_start)
   WHERE r.guarantee IN (${inList})
   GROUP BY ALL`;
 }

@@ -9,13 +9,16 @@
  */
 import {grains, type Grain} from "../../../../src/lib/periods.ts";
 import {segmentColumn} from "../../dimensions.ts";
-import {monthsSql, type DateWindow} from "./exposure.ts";
+import {bandLabelSql, monthDateSql, monthIndexSql, monthsSql, type DateWindow} from "./exposure.ts";
 
 const fixedDimensions = ["contract", "sector", "region", "job_category"] as const;
 
+/** Months per period of each grain: periods are counted as integer months like the pieces (monthIndexSql). */
+const monthsPer: Record<Grain, number> = {month: 1, quarter: 3, year: 12};
+
 function rangesSql(grain: Grain): string {
-  const start = (m: string) => `CAST(date_trunc('${grain}', ${m}) AS DATE)`;
-  const after = (m: string) => `CAST(date_trunc('${grain}', ${m}) + INTERVAL 1 ${grain} AS DATE)`;
+  const start = (m: string) => `${m} // ${monthsPer[grain]} * ${monthsPer[grain]}`;
+  const after = (m: string) => `${start(m)} + ${monthsPer[grain]}`;
   const fixed = [...fixedDimensions.map((d) => [d, segmentColumn[d]]), ["guarantee", "'*'"]]
     .map(
       ([d, column]) => `SELECT '${grain}' AS grain, '${d}' AS dimension, CAST(${column} AS VARCHAR) AS segment,
@@ -23,15 +26,40 @@ function rangesSql(grain: Grain): string {
     )
     .join("\n  UNION ALL ");
   return `${fixed}
-  UNION ALL SELECT '${grain}', 'age_band', band, ${start("first_month")}, ${after("last_month")}, n
+  UNION ALL SELECT '${grain}', 'age_band', ${bandLabelSql("band")}, ${start("first_month")}, ${after("last_month")}, n
   FROM band_covers WHERE grain = '${grain}'`;
 }
 
-/** Each insured's months in one age band of `grain`, counted by band and months. */
+/**
+ * Each insured's months in one age band of `grain`, counted by band and months. A cover in one piece is one
+ * band's range as it is; only the insured whose cover was cut are grouped by insured.
+ */
 function bandCoversSql(pieces: string, grain: Grain): string {
   return `SELECT '${grain}' AS grain, band, first_month, last_month, count(*) AS n FROM (
-    SELECT band_${grain} AS band, min(piece_from) AS first_month, CAST(max(piece_until) - INTERVAL 1 MONTH AS DATE) AS last_month
-    FROM ${pieces} GROUP BY insured_id, band_${grain}) GROUP BY ALL`;
+    SELECT band_${grain} AS band, first_month, last_month FROM ${pieces}
+    WHERE piece_from = first_month AND piece_until = last_month + 1
+    UNION ALL
+    SELECT band_${grain}, min(piece_from), max(piece_until) - 1 FROM ${pieces}
+    WHERE piece_from > first_month OR piece_until <= last_month GROUP BY insured_id, band_${grain}) GROUP BY ALL`;
+}
+
+/**
+ * What the distinct counts start from, insured counted alike: `covers` (contract_id, job_category, first_month,
+ * last_month, n) and `bandCovers` (grain, band, first_month, last_month, n: an insured's months in one band of
+ * the grain), months as integers. Rows may repeat a group (they are added up).
+ */
+export interface CoverCounts {
+  covers: string;
+  bandCovers: string;
+}
+
+/** The cover counts from the window's cover pieces (`pieces`, exposure.ts createPiecesSql). */
+export function coverCountsFromPieces(pieces: string): CoverCounts {
+  return {
+    covers: `SELECT contract_id, job_category, first_month, last_month, count(*) AS n FROM ${pieces}
+        WHERE piece_from = first_month GROUP BY ALL`,
+    bandCovers: grains.map((g) => bandCoversSql(pieces, g)).join("\n  UNION ALL ")
+  };
 }
 
 function exposureSql(exposure: string, grain: Grain): string {
@@ -44,20 +72,25 @@ function exposureSql(exposure: string, grain: Grain): string {
     .join("\n  UNION ALL ");
 }
 
-/** Distinct insured per period from the window's cover pieces (`pieces`, exposure.ts createPiecesSql). */
-export function createInsuredCountsSql(table: string, exposure: string, pieces: string, window: DateWindow): string {
+/** Distinct insured per period from the cover counts (coverCountsFromPieces, or a cluster's). */
+export function createInsuredCountsSql(
+  table: string,
+  exposure: string,
+  counts: CoverCounts,
+  window: DateWindow
+): string {
   return `CREATE OR REPLACE TABLE ${table} AS
 -- Insured with the same segment attributes and cover months count alike: count them once per such group.
 WITH covers AS (
   SELECT v.contract_id, c.sector_naf, c.region, v.job_category, v.first_month, v.last_month, v.n
-  FROM (SELECT contract_id, job_category, first_month, last_month, count(*) AS n FROM ${pieces}
-        WHERE piece_from = first_month GROUP BY ALL) v
+  FROM (${counts.covers}) v
   JOIN contracts c ON c.contract_id = v.contract_id
 ),
-band_covers AS (${grains.map((g) => bandCoversSql(pieces, g)).join("\n  UNION ALL ")}),
+band_covers AS (${counts.bandCovers}),
 periods AS (
-  SELECT DISTINCT g.grain, CAST(date_trunc(g.grain, m.month_start) AS DATE) AS period_start
-  FROM (${monthsSql(window)}) m CROSS JOIN (VALUES ${grains.map((g) => `('${g}')`).join(", ")}) AS g(grain)
+  SELECT DISTINCT g.grain, m.month // g.months * g.months AS period_start
+  FROM (SELECT ${monthIndexSql("month_start")} AS month FROM (${monthsSql(window)})) m
+  CROSS JOIN (VALUES ${grains.map((g) => `('${g}', ${monthsPer[g]})`).join(", ")}) AS g(grain, months)
 ),
 ranges AS (${grains.map(rangesSql).join("\n  UNION ALL ")}),
 steps AS (
@@ -73,7 +106,7 @@ running AS (
   FROM steps
 ),
 counts AS (
-  SELECT r.grain, p.period_start, r.dimension, r.segment, r.insured
+  SELECT r.grain, ${monthDateSql("p.period_start")} AS period_start, r.dimension, r.segment, r.insured
   FROM running r JOIN periods p ON p.grain = r.grain AND p.period_start >= r.run_from AND p.period_start < r.run_until
   WHERE r.insured > 0
 ),
