@@ -6,6 +6,7 @@
  * statement over the CSV files (a range join of insured and months grouped by contract, month, sex, job category
  * and age band).
  */
+import {execFileSync} from "node:child_process";
 import {mkdtempSync, readdirSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -21,6 +22,15 @@ export interface ProductRun {
   pages: {page: string; files_kb: number}[];
   bare_load: Measured;
   bare_exposure: Measured;
+  /** The built drift page in Chromium: first chart and drill-down times (bench/drift.ts browserDrift). */
+  browser: Record<string, number>;
+  /** With a cluster: `carnet ingest` of the delivery, then `carnet prepare` on CARNET_ENGINE (cold caches). */
+  clickhouse?: {ingest: Measured; prepare: Measured};
+}
+
+export interface ClusterTarget {
+  url: string;
+  shards: string;
 }
 
 const CSV_FILES = ["contracts", "insured", "premiums", "claims", "expertises", "scores"];
@@ -64,7 +74,7 @@ function pageSizes(output: string): {page: string; files_kb: number}[] {
   return pages;
 }
 
-export function benchProduct(root: string, extracts: string): ProductRun {
+export function benchProduct(root: string, extracts: string, cluster?: ClusterTarget): ProductRun {
   const tsx = join(root, "node_modules/.bin/tsx");
   const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
   const scratch = mkdtempSync(join(tmpdir(), "carnet-bench-"));
@@ -93,12 +103,67 @@ export function benchProduct(root: string, extracts: string): ProductRun {
         NODE_OPTIONS: `--import tsx/esm ${process.env.NODE_OPTIONS ?? ""}`.trim()
       }
     });
+    say("the drift page in Chromium");
+    const browser = browserFigures(tsx, root, output);
     say("bare references");
     const bare_load = measure("node", ["--input-type=module", "-e", bareLoadScript(extracts, scratch)], {cwd: root});
     const bare_exposure = measure("node", ["--input-type=module", "-e", bareExposureScript(extracts)], {cwd: root});
-    return {staging, prepare, loaders, build, pages: pageSizes(build.output), bare_load, bare_exposure};
+    const clickhouse = cluster && benchCluster(tsx, root, extracts, cluster, env);
+    return {
+      staging,
+      prepare,
+      loaders,
+      build,
+      pages: pageSizes(build.output),
+      bare_load,
+      bare_exposure,
+      browser,
+      clickhouse
+    };
   } finally {
     rmSync(cache, {recursive: true, force: true});
     rmSync(scratch, {recursive: true, force: true});
+  }
+}
+
+function browserFigures(tsx: string, root: string, site: string): Record<string, number> {
+  try {
+    const out = execFileSync(tsx, ["bench/drift-browser.ts", site], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"]
+    });
+    return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
+  } catch (error) {
+    process.stderr.write(`bench: the drift page in Chromium failed: ${(error as Error).message.split("\n")[0]}\n`);
+    return {};
+  }
+}
+
+/** The same delivery on the cluster: ingest, then the preparation pushed down (its own cold caches). */
+function benchCluster(
+  tsx: string,
+  root: string,
+  extracts: string,
+  cluster: ClusterTarget,
+  env: NodeJS.ProcessEnv
+): {ingest: Measured; prepare: Measured} {
+  const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
+  try {
+    const own = {...env, CARNET_CACHE: cache};
+    process.stderr.write("bench: carnet ingest into the 2-shard cluster\n");
+    const ingest = measure(
+      tsx,
+      ["loaders/cli/carnet.ts", "ingest", "--engine", cluster.url, "--shards", cluster.shards, "--extracts", extracts],
+      {cwd: root, env: own}
+    );
+    process.stderr.write("bench: carnet prepare on the cluster\n");
+    const prepare = measure(tsx, ["loaders/cli/carnet.ts", "prepare", "--extracts", extracts], {
+      cwd: root,
+      env: {...own, CARNET_ENGINE: cluster.url}
+    });
+    return {ingest, prepare};
+  } finally {
+    rmSync(cache, {recursive: true, force: true});
   }
 }

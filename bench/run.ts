@@ -85,6 +85,8 @@ const engineRows: string[] = [];
 const productRows: string[] = [];
 const loaderRows: string[] = [];
 const pageRows: string[] = [];
+const browserRows: string[] = [];
+const clusterRows: string[] = [];
 const mb = (m: {peak_rss_mb: number}) => fmt(m.peak_rss_mb, 0);
 const ok = (m: {seconds: number; status: number | null; last_error: string}) =>
   m.status === 0 ? fmt(m.seconds, 1) : `failed after ${fmt(m.seconds, 1)} (${m.last_error.slice(0, 80)})`;
@@ -94,7 +96,21 @@ for (const scale of scales) {
   const data = generate(scale);
   if (!values["skip-product"]) {
     process.stderr.write(`bench: scale ${scale}: the product, step by step\n`);
-    const run = benchProduct(root, data.dir);
+    const run = benchProduct(
+      root,
+      data.dir,
+      withClickHouse
+        ? {url: clickhouseEnv.CARNET_BENCH_CLICKHOUSE, shards: clickhouseEnv.CARNET_BENCH_SHARDS}
+        : undefined
+    );
+    const b = run.browser;
+    browserRows.push(
+      `| ${scale} | ${b.browser_first_chart_ms ?? "–"} | ${b.browser_drilldown_median_ms ?? "–"} | ${b.browser_drilldown_max_ms ?? "–"} | ${b.browser_drilldown_segments ?? "–"} |`
+    );
+    if (run.clickhouse)
+      clusterRows.push(
+        `| ${scale} | ${ok(run.clickhouse.ingest)} | ${mb(run.clickhouse.ingest)} | ${ok(run.clickhouse.prepare)} | ${mb(run.clickhouse.prepare)} | ${ok(run.prepare)} | ${mb(run.prepare)} |`
+      );
     const slowest = [...run.loaders].sort((a, b) => b.seconds - a.seconds)[0];
     const largest = Math.max(
       ...run.loaders.map((l) => l.peak_rss_mb),
@@ -168,6 +184,21 @@ const lines = [
   "| scale | page | MB |",
   "|---|---|---|",
   ...pageRows,
+  "",
+  "The drift page of each scale's built site in Debian's Chromium (bench/drift.ts): navigation to the first chart",
+  "(the funnel's points drawn), then DuckDB-Wasm drill-down queries on up to 12 segments clicked:",
+  "",
+  "| scale | first chart ms | drill-down median ms | drill-down worst ms | segments |",
+  "|---|---|---|---|---|",
+  ...browserRows,
+  "",
+  "Both engines on the product's preparation: *ingest* = `carnet ingest` into the 2-shard loopback cluster (validation",
+  "from a cold cache, then the six tables streamed into the shards); *prepare on the cluster* = `carnet prepare` with",
+  "CARNET_ENGINE on it (RSS of the client process; the shards' memory is bounded by their per-query limit).",
+  "",
+  "| scale | ingest s | ingest RSS MiB | prepare on the cluster s | client RSS MiB | prepare on DuckDB s | RSS MiB |",
+  "|---|---|---|---|---|---|---|",
+  ...clusterRows,
   "",
   "The proxy below times one page-sized aggregate through the loader stack, kept for the engine comparison.",
   "",

@@ -3,6 +3,8 @@ import type {Cell, LossRatioCell as PublishedLossRatioCell} from "../../src/lib/
 import type {Grain} from "../../src/lib/periods.ts";
 import {periodLabel} from "../../src/lib/periods.ts";
 import {withinMemory} from "../engine/out-of-memory.ts";
+import {literal} from "../engine/sql.ts";
+import {aeTable} from "./ae-tables.ts";
 import type {Dimension} from "./dimensions.ts";
 import {foldContractsSql} from "./shown.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
@@ -19,7 +21,17 @@ export async function aeCells(
   baseline: Baseline = "segment"
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
-  return readAeCells(drift, dimension, grain, drift.sql.aeCellsSql(dimension, grain, guarantees, baseline));
+  // A guarantee outside the delivery's has no rates: its own statement says what its cells are.
+  if (!guarantees.every((g) => drift.setup.guarantees.includes(g)))
+    return readAeCells(drift, dimension, grain, drift.sql.aeCellsSql(dimension, grain, guarantees, baseline));
+  const table = await aeTable(drift, dimension, grain, baseline);
+  return readAeCells(
+    drift,
+    dimension,
+    grain,
+    `SELECT * FROM ${table} WHERE guarantee IN (${guarantees.map(literal).join(", ")})
+     ORDER BY segment, guarantee, period_start`
+  );
 }
 
 /** The page's A/E cells: as aeCells, with the contracts not shown summed into one segment (shown.ts). */
@@ -30,8 +42,10 @@ export async function shownAeCells(
   guarantees: readonly string[]
 ): Promise<AeCell[]> {
   if (!guarantees.length) return [];
+  if (dimension !== "contract") return aeCells(drift, dimension, grain, guarantees, "segment");
+  const table = await aeTable(drift, dimension, grain, "segment");
   const sql = foldContractsSql(
-    drift.sql.aeCellsSql(dimension, grain, guarantees, "segment"),
+    `SELECT * FROM ${table} WHERE guarantee IN (${guarantees.map(literal).join(", ")})`,
     dimension,
     ["period_start", "guarantee"],
     ["exposure_years", "insured", "actual", "expected", "expected_portfolio", "cost_eur"],

@@ -7,6 +7,7 @@
 import type {Row} from "../engine/engine.ts";
 import {shownContractSql} from "./shown.ts";
 import {drillPeriodsSql, drillProfilesSql} from "./sql/duckdb/drill-cube.ts";
+import {tables} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
 
 export const DRILL_PERIOD_COLUMNS = [
@@ -48,7 +49,24 @@ export async function pageDrillProfiles(drift: DriftWorkspace): Promise<Row[]> {
   return drift.local.all(drillProfilesSql(await shownSource(drift)));
 }
 
-/** The claim rows with the contracts not shown on the page under one segment, as in the page's cells. */
-async function shownSource(drift: DriftWorkspace): Promise<string> {
-  return `SELECT * REPLACE (${shownContractSql("contract_id")} AS contract_id) FROM (${await drift.drillSource()})`;
+const sources = new WeakMap<DriftWorkspace, Promise<string>>();
+
+/**
+ * The claim rows with the contracts not shown on the page under one segment, as in the page's cells, kept once as
+ * a table of the workspace: the two cubes scan it two dozen times.
+ */
+function shownSource(drift: DriftWorkspace): Promise<string> {
+  let source = sources.get(drift);
+  if (!source) {
+    source = drift
+      .drillSource()
+      .then((rows) =>
+        drift.local.run(`CREATE OR REPLACE TABLE ${tables.drillSource} AS
+          SELECT * REPLACE (${shownContractSql("contract_id")} AS contract_id) FROM (${rows})`)
+      )
+      .then(() => `SELECT * FROM ${tables.drillSource}`);
+    source.catch(() => sources.delete(drift));
+    sources.set(drift, source);
+  }
+  return source;
 }

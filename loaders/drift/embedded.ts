@@ -5,6 +5,7 @@
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {withinMemory} from "../engine/out-of-memory.ts";
+import {AE_TABLE_PREFIX} from "./ae-tables.ts";
 import {timedStep} from "../progress.ts";
 import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
@@ -67,5 +68,9 @@ export async function prepareEmbedded(engine: DuckDbEngine, options: PrepareOpti
 }
 
 async function dropTables(engine: DuckDbEngine): Promise<void> {
-  for (const table of Object.values(tables)) await engine.run(`DROP TABLE IF EXISTS ${table}`);
+  const cells = await engine.all<{name: string}>(
+    `SELECT table_name AS name FROM duckdb_tables() WHERE starts_with(table_name, '${AE_TABLE_PREFIX}')`
+  );
+  for (const table of [...Object.values(tables), ...cells.map((t) => t.name)])
+    await engine.run(`DROP TABLE IF EXISTS ${table}`);
 }

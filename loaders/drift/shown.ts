@@ -8,6 +8,7 @@
  * still reports every contract. The choice is made once per workspace, in SQL, into the `drift_shown` table.
  */
 import {literal} from "../engine/sql.ts";
+import {aeTable} from "./ae-tables.ts";
 import type {Dimension} from "./dimensions.ts";
 import {tables} from "./window.ts";
 import type {DriftWorkspace} from "./workspace.ts";
@@ -26,11 +27,11 @@ export interface ShownContracts {
 
 /** Creates the `drift_shown` table (contract ids) in the workspace and says how many of how many it holds. */
 export async function chooseShownContracts(drift: DriftWorkspace): Promise<ShownContracts> {
-  const cells = drift.sql.aeCellsSql("contract", "year", drift.setup.guarantees, "segment");
+  const cells = await aeTable(drift, "contract", "year", "segment");
   await drift.local.run(`CREATE OR REPLACE TABLE ${SHOWN} AS
 WITH totals AS (
   SELECT segment, sum(exposure_years) AS years, sum(actual) AS actual, sum(expected) AS expected
-  FROM (${cells}) GROUP BY segment
+  FROM ${cells} GROUP BY segment
 ),
 -- The likeliest drifts first, then the largest books until SHOWN_CONTRACTS.
 excess AS (

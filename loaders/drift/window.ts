@@ -43,7 +43,9 @@ export const tables = {
   pieces: "drift_pieces",
   referencePieces: "drift_reference_pieces",
   /** The contracts the page shows one by one (shown.ts). */
-  shown: "drift_shown"
+  shown: "drift_shown",
+  /** The window's claim rows, contracts not shown folded, which the drill-down's cubes are summed from (drill.ts). */
+  drillSource: "drift_drill_source"
 } as const;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

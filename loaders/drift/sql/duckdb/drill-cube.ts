@@ -12,11 +12,11 @@ import {segmentColumn} from "../../../../src/lib/drift/dimensions.ts";
 import {MIN_INSURED} from "../../../../src/lib/secrecy.ts";
 import {literal} from "../../../engine/sql.ts";
 
-const periodLabel = {
-  month: "strftime(month_start, '%Y-%m')",
-  quarter: "strftime(month_start, '%Y') || '-Q' || CAST(quarter(month_start) AS VARCHAR)",
-  year: "strftime(month_start, '%Y')"
-} as const;
+/** A period's label from its first day (`start`), once per output row rather than once per claim. */
+const periodLabel = `CASE grain WHEN 'month' THEN strftime(start, '%Y-%m')
+       WHEN 'quarter' THEN strftime(start, '%Y') || '-Q' || CAST(quarter(start) AS VARCHAR)
+       ELSE strftime(start, '%Y') END`;
+const grainsOfPeriods = ["month", "quarter", "year"] as const;
 
 const masked = (expression: string) => `CASE WHEN claimants < ${MIN_INSURED} THEN NULL ELSE ${expression} END`;
 
@@ -29,18 +29,17 @@ function perDimension(select: (dimension: string, column: string) => string): st
 
 export function drillPeriodsSql(source: string): string {
   const branches = perDimension((dimension, column) =>
-    Object.entries(periodLabel)
+    grainsOfPeriods
       .map(
-        ([grain, label]) => `SELECT ${literal(dimension)} AS dimension, ${column} AS segment, guarantee,
-       ${literal(grain)} AS grain, ${label} AS period,
-       strftime(date_trunc('${grain}', month_start), '%Y-%m-%d') AS period_start,
+        (grain) => `SELECT ${literal(dimension)} AS dimension, ${column} AS segment, guarantee,
+       ${literal(grain)} AS grain, CAST(date_trunc('${grain}', month_start) AS DATE) AS start,
        count(*) AS claims, count(DISTINCT insured_id) AS claimants, sum(coalesce(days_paid, 0)) AS days_paid,
        sum(cost_eur) AS cost_eur, count(*) FILTER (WHERE status = 'open') AS open
 FROM (${source}) GROUP BY ALL`
       )
       .join("\nUNION ALL\n")
   );
-  return `SELECT dimension, segment, guarantee, grain, period, period_start,
+  return `SELECT dimension, segment, guarantee, grain, ${periodLabel} AS period, strftime(start, '%Y-%m-%d') AS period_start,
        ${masked("claims")} AS claims, ${masked("claimants")} AS claimants, ${masked("days_paid")} AS days_paid,
        ${masked("cost_eur")} AS cost_eur, ${masked("open")} AS open, claimants < ${MIN_INSURED} AS masked
 FROM (${branches})
