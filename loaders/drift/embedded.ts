@@ -5,8 +5,8 @@
  */
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {withinMemory} from "../engine/out-of-memory.ts";
-import {AE_TABLE_PREFIX} from "./ae-tables.ts";
 import {timedStep} from "../progress.ts";
+import {AE_TABLE_PREFIX} from "./ae-tables.ts";
 import {claimRowsSql} from "./local-sql.ts";
 import {stageRates} from "./rates.ts";
 import {createClaimFactsSql, windowBoundsSql} from "./sql/duckdb/claim-facts.ts";
