@@ -4,6 +4,8 @@
  * DuckDB-Wasm loads no extension from extensions.duckdb.org, and telemetry is off (OBSERVABLE_TELEMETRY_DISABLE in
  * the npm scripts, repeated here for anyone running `observable` directly).
  */
+import {sidebar} from "./loaders/catalog/sidebar.ts";
+
 process.env.OBSERVABLE_TELEMETRY_DISABLE ??= "true";
 
 /** System font stacks replacing Framework's default Source Serif 4 from Google Fonts. */
@@ -29,36 +31,9 @@ export default {
   title: "Carnet",
   root: "src",
   output: "dist",
-  // The sidebar in reading order: the analyses by use case, then the catalog and what leadership reads.
-  pages: [
-    {
-      name: "Analyses",
-      pages: [
-        {name: "Claims drift", path: "/claims-drift"},
-        {name: "Expertise targeting ROI", path: "/expertise-roi"},
-        {name: "Detector result matrices", path: "/detectors"}
-      ]
-    },
-    {
-      name: "Portfolio",
-      pages: [
-        {name: "Catalog of analyses", path: "/analyses"},
-        {name: "Use cases", path: "/use-cases"},
-        {name: "Value report", path: "/value-report"}
-      ]
-    },
-    {
-      name: "Examples",
-      collapsible: true,
-      open: false,
-      pages: [
-        {name: "A Python loader", path: "/examples/python-loader"},
-        {name: "An R loader", path: "/examples/r-loader"},
-        {name: "A SQL loader", path: "/examples/sql-loader"}
-      ]
-    },
-    {name: "Data quality", path: "/data-quality"}
-  ],
+  // The sidebar from the catalog (loaders/catalog/sidebar.ts): each published analysis under its use case, the
+  // examples, the portfolio pages and data quality; never listed by hand.
+  pages: sidebar(),
   pager: false,
   globalStylesheets: [],
   head: `${fonts}\n${print}`,

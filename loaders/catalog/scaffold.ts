@@ -92,7 +92,13 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
  * Framework reuses a loader's cached output until the loader file itself changes, and the catalog loaders read
  * the pages' front matter: touching them makes the next build or preview list the new page.
  */
-const catalogLoaders = ["src/data/catalog.json.ts", "src/data/use-cases.json.ts", "src/data/provenance.json.ts"];
+const catalogLoaders = [
+  "src/data/catalog.json.ts",
+  "src/data/use-cases.json.ts",
+  "src/data/provenance.json.ts",
+  // The sidebar is built from the catalog when the config is read: a running preview reads it again.
+  "observablehq.config.ts"
+];
 
 function refreshCatalogLoaders(root: string): void {
   const now = new Date();

@@ -88,7 +88,8 @@ def publish(df, fmt="json", out=None):
     """Writes `df` on standard output (what Framework publishes) as json (records), csv, arrow or parquet."""
     out = out or sys.stdout.buffer
     if fmt == "json":
-        text = df.to_json(orient="records", date_format="iso")
+        # 15 significant digits (pandas' most; its default, 10, would round what other languages publish exactly).
+        text = df.to_json(orient="records", date_format="iso", double_precision=15)
         out.write(text.encode("utf-8"))
     elif fmt == "csv":
         out.write(df.to_csv(index=False).encode("utf-8"))

@@ -1,5 +1,6 @@
 import {spawnSync} from "node:child_process";
-import {existsSync, writeFileSync} from "node:fs";
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {basename, join, relative, resolve} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {csvParse} from "d3";
@@ -48,14 +49,16 @@ export async function run(argv: string[]): Promise<number> {
       "carnet loader: the Python environment .venv is missing; run `npm run build` once to make it"
     );
   const [command, args] = INTERPRETERS[extension](root, file);
+  // Python reads the manifest of the delivery's tables: made afresh for CARNET_EXTRACTS unless one is given, as
+  // the build does, so a manifest left by a build of another delivery is never read.
+  const manifest = process.env.CARNET_TABLES ?? (extension === ".py" ? freshManifest(root) : undefined);
   const started = performance.now();
   const result = spawnSync(command, args, {
     cwd: root,
     env: {
       ...process.env,
       CARNET_HOME: root,
-      CARNET_TABLES:
-        process.env.CARNET_TABLES ?? join(process.env.CARNET_CACHE ?? join(root, ".carnet-cache"), "tables.json"),
+      ...(manifest ? {CARNET_TABLES: manifest} : {}),
       PYTHONPATH: [join(root, "python"), process.env.PYTHONPATH].filter(Boolean).join(":"),
       NODE_OPTIONS: `--require ${join(root, "scripts/no-network.cjs")} ${process.env.NODE_OPTIONS ?? ""}`.trim()
     },
@@ -123,4 +126,19 @@ function describe(file: string, output: Buffer, shown: number): string[] {
     ];
   }
   return [`${format || "output"}: ${output.length.toLocaleString("en-US")} bytes`];
+}
+
+/** The manifest of CARNET_EXTRACTS's staged tables (`carnet tables`), in a temporary file removed at exit. */
+function freshManifest(root: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "carnet-tables-"));
+  process.on("exit", () => rmSync(dir, {recursive: true, force: true}));
+  const out = join(dir, "tables.json");
+  const made = spawnSync(
+    join(root, "node_modules/.bin/tsx"),
+    [join(root, "loaders/cli/carnet.ts"), "tables", "--format", "json", "--out", out],
+    {cwd: root, encoding: "utf8"}
+  );
+  if (made.status !== 0)
+    throw new CarnetError(made.stderr.trim().split("\n").at(-1) ?? `carnet tables failed (exit ${made.status})`);
+  return out;
 }
