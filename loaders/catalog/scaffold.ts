@@ -1,6 +1,7 @@
 /**
  * `carnet new`: a new analysis page from templates/analysis.md (front matter, the question / data / method /
- * findings / limits outline, the provenance footer) and its loader stub from templates/loader.json.ts.tmpl.
+ * findings / limits outline, the provenance footer) and its loader stub in the chosen language from
+ * templates/loader.json.<ts|sql|py|R>.tmpl.
  * Existing files are never overwritten.
  */
 import {existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from "node:fs";
@@ -17,7 +18,21 @@ export interface ScaffoldOptions {
   root?: string;
   /** Creation date, YYYY-MM-DD (default: today, UTC). */
   date?: string;
+  /** The loader's language (default ts). */
+  language?: Language;
 }
+
+/** Loader languages and the file each writes: src/data/<slug>.json.<extension>. */
+export const languages = {
+  ts: {extension: "ts", name: "TypeScript"},
+  sql: {extension: "sql", name: "SQL"},
+  python: {extension: "py", name: "Python"},
+  r: {extension: "R", name: "R"}
+} as const;
+export type Language = keyof typeof languages;
+
+/** Every loader extension Framework or Carnet runs: a second loader of the same output would shadow or be shadowed. */
+const LOADER_EXTENSIONS = ["ts", "js", "mjs", "py", "R", "sql", "sh", "exe", "jl", "php", "rs", "go", "java"];
 
 export interface Scaffolded {
   /** Paths relative to the root, "/"-separated. */
@@ -65,12 +80,19 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
   }
   const slug = slugify(title);
   if (!slug) throw new CarnetError(`carnet new: the title "${title}" has no letters or digits to name the page after`);
+  const language = languages[options.language ?? "ts"];
   const page = `src/${slug}.md`;
-  const loader = `src/data/${slug}.json.ts`;
-  for (const path of [page, loader]) {
-    if (existsSync(join(root, path)))
-      throw new CarnetError(`carnet new: ${path} already exists; choose another title or edit that page`);
-  }
+  const loader = `src/data/${slug}.json.${language.extension}`;
+  if (existsSync(join(root, page)))
+    throw new CarnetError(`carnet new: ${page} already exists; choose another title or edit that page`);
+  // One loader per output: Framework would silently run only one of two, whichever it finds first.
+  const existing = LOADER_EXTENSIONS.map((ext) => `src/data/${slug}.json.${ext}`).find((p) =>
+    existsSync(join(root, p))
+  );
+  if (existing)
+    throw new CarnetError(
+      `carnet new: ${existing} already exists and would shadow (or be shadowed by) a second loader of data/${slug}.json; choose another title or edit it`
+    );
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const values = {
     title: yamlText(title),
@@ -79,11 +101,16 @@ export function scaffoldAnalysis(options: ScaffoldOptions): Scaffolded {
     author: yamlText(author),
     use_case: options.useCase,
     date,
-    slug
+    slug,
+    loader,
+    language: language.name
   };
   const templates = join(projectRoot(), "templates");
   write(join(root, page), fill(readFileSync(join(templates, "analysis.md"), "utf8"), values));
-  write(join(root, loader), fill(readFileSync(join(templates, "loader.json.ts.tmpl"), "utf8"), values));
+  write(
+    join(root, loader),
+    fill(readFileSync(join(templates, `loader.json.${language.extension}.tmpl`), "utf8"), values)
+  );
   refreshCatalogLoaders(root);
   return {page, loader, slug};
 }

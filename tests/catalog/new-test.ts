@@ -1,4 +1,14 @@
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
@@ -59,10 +69,77 @@ describe("carnet new", () => {
     expect(loader).toContain("MIN_INSURED = 11");
   });
 
+  for (const [language, extension] of [
+    ["sql", "sql"],
+    ["python", "py"],
+    ["r", "R"]
+  ] as const) {
+    test(`--language ${language} writes one ${extension} loader the page names, which runs on the governed tables`, () => {
+      const title = `Claims by guarantee in ${language}`;
+      const made = carnet([
+        "new",
+        title,
+        "--use-case",
+        "claims-drift",
+        "--author",
+        "Ada",
+        "--language",
+        language,
+        "--root",
+        root
+      ]);
+      expect(made.code, made.stderr).toBe(0);
+      const slug = `claims-by-guarantee-in-${language}`;
+      const loader = `src/data/${slug}.json.${extension}`;
+      expect(readFileSync(join(root, made.stdout.trim()), "utf8")).toContain(`\`${loader}\``);
+      const run = carnet(["loader", "run", join(root, loader)]);
+      expect(run.code, run.stderr + run.stdout).toBe(0);
+      expect(run.stdout).toMatch(/json: \d+ rows x \d+ columns \(year, guarantee, claims, insured/);
+    });
+  }
+
+  test("refuses a second loader of the same output, in another language, naming the first", () => {
+    rmSync(join(root, "src", "claims-by-guarantee-in-sql.md"));
+    const again = carnet([
+      "new",
+      "Claims by guarantee in sql",
+      "--use-case",
+      "claims-drift",
+      "--author",
+      "Ada",
+      "--language",
+      "python",
+      "--root",
+      root
+    ]);
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toBe(
+      "carnet new: src/data/claims-by-guarantee-in-sql.json.sql already exists and would shadow (or be shadowed by) a second loader of data/claims-by-guarantee-in-sql.json; choose another title or edit it"
+    );
+    expect(existsSync(join(root, "src", "data", "claims-by-guarantee-in-sql.json.py"))).toBe(false);
+  });
+
+  test("refuses an unknown language, naming the four", () => {
+    const made = carnet([
+      "new",
+      "Julia",
+      "--use-case",
+      "claims-drift",
+      "--author",
+      "Ada",
+      "--language",
+      "julia",
+      "--root",
+      root
+    ]);
+    expect(made.code).toBe(2);
+    expect(made.stderr).toContain('--language expects one of ts, sql, python, r, got "julia"');
+  });
+
   test("makes a page that shows in the catalog", () => {
     const catalog = readCatalog({srcDir: join(root, "src"), useCasesDir: join(root, "data", "use-cases")});
     expect(catalog.invalid).toEqual([]);
-    expect(catalog.entries.map((e) => e.href)).toEqual(["arrets-de-travail-ile-de-france-2025"]);
+    expect(catalog.entries.map((e) => e.href)).toContain("arrets-de-travail-ile-de-france-2025");
   });
 
   test("touches the catalog's loader so the next build lists the new page", () => {
