@@ -17,6 +17,7 @@ import {isCarnetError} from "../loaders/errors.ts";
 import {openExtracts} from "../loaders/extracts/open.ts";
 import {writeArrow, writeStdout} from "../loaders/output/arrow.ts";
 import {registerMacros} from "../loaders/query/macros.ts";
+import {lockToStaged} from "../loaders/query/read-only.ts";
 import {DUCKDB_ERROR, oneLineSqlError} from "../loaders/query/sql-error.ts";
 
 type Format = "arrow" | "json" | "csv";
@@ -65,9 +66,13 @@ export async function runQuery(engine: Engine, sql: string): Promise<{rows: Row[
 async function main(file: string | undefined): Promise<number> {
   if (!file) throw new LoaderError("usage: tsx scripts/sql-loader.ts <file>.<arrow|json|csv>.sql");
   const format = outputFormat(file);
-  const {engine} = await openExtracts();
-  // The team's macros (carnet_mask, carnet_age_band...), as in `carnet query`.
-  if (engine.kind === "duckdb") await registerMacros(engine);
+  const extracts = await openExtracts();
+  const {engine} = extracts;
+  // The team's macros (carnet_mask, carnet_age_band...) and the staged tables as the only files, as in `carnet query`.
+  if (engine.kind === "duckdb") {
+    await registerMacros(engine);
+    await lockToStaged(engine, extracts.stagingKey);
+  }
   const sql = statement(await readFile(engineTwin(file, engine), "utf8"));
   try {
     const {rows, columns} = await runQuery(engine, sql);

@@ -7,19 +7,38 @@ import {toPlain, type DuckDbEngine} from "../engine/duckdb.ts";
 import type {Row} from "../engine/engine.ts";
 import {literal} from "../engine/sql.ts";
 import {CarnetError} from "../errors.ts";
-import {openStagedExtracts, type Extracts} from "../extracts/open.ts";
+import {openStagedExtracts, stagedFolder, type Extracts} from "../extracts/open.ts";
 import {registerMacros} from "./macros.ts";
 import {DUCKDB_ERROR, oneLineSqlError} from "./sql-error.ts";
 
 /** DuckDB's statement types that only read (node-api's StatementType: SELECT 1, EXPLAIN 4). */
 const READING = new Set([1, 4]);
 
-/** The delivery's staged tables (staged first if needed) in a DuckDB with the macros registered. */
-export async function openForQuery(dir?: string): Promise<Extracts & {engine: DuckDbEngine}> {
+/**
+ * The delivery's staged tables (staged first if needed) in a DuckDB with the macros registered, locked to them:
+ * the statement can read no file but the staged Parquet (never the raw extracts, which hold names and NIRs, nor
+ * anything else on the machine) and write only into `writes`, folders the caller made for its output.
+ */
+export async function openForQuery(
+  dir?: string,
+  {writes = []}: {writes?: string[]} = {}
+): Promise<Extracts & {engine: DuckDbEngine}> {
   const extracts = await openStagedExtracts(dir);
   const engine = extracts.engine as DuckDbEngine;
   await registerMacros(engine);
+  await lockToStaged(engine, extracts.stagingKey, writes);
   return {...extracts, engine};
+}
+
+/**
+ * Only the staged folder of `stagingKey` (and the folders in `writes`, private to the caller) stay reachable; the
+ * setting cannot be changed back.
+ */
+export async function lockToStaged(engine: DuckDbEngine, stagingKey: string, writes: string[] = []): Promise<void> {
+  const folders = [stagedFolder(stagingKey), ...writes].map((f) => literal(`${f}/`));
+  await engine.run(`SET allowed_directories = [${folders.join(", ")}]`);
+  await engine.run("SET enable_external_access = false");
+  await engine.run("SET lock_configuration = true");
 }
 
 /** The statement's rows and column names (kept without rows), or a CarnetError of one line. */

@@ -47,6 +47,12 @@ def connect():
         con.execute(f"CREATE VIEW {t['table']} AS SELECT * FROM read_parquet('{t['file']}')")
     for macro in manifest().get("macros", []):
         con.execute(macro["sql"])
+    # As in `carnet query`: SQL reads the staged tables and nothing else (never the raw extracts, which hold names
+    # and NIRs), and cannot turn that back on.
+    folders = sorted({str(Path(t["file"]).parent) + "/" for t in manifest()["tables"]})
+    con.execute(f"SET allowed_directories = {folders!r}")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
     return con
 
 

@@ -39,6 +39,22 @@ describe("carnet loader run", () => {
     );
   });
 
+  it("fails a Python or SQL loader that tries the raw extracts, saying so in one line with the position", () => {
+    const raw = "SELECT * FROM read_csv('data/extracts/insured.csv')";
+    const python = carnet(["loader", "run", loader("raw.json.py", `import carnet\ncarnet.query("${raw}")\n`)]);
+    expect(python.code).toBe(2);
+    expect(lines(python.stderr)).toEqual([
+      expect.stringMatching(
+        /raw\.json\.py: Python loader failed \(exit 1\): _duckdb\.PermissionException: Permission Error: Cannot access file "data\/extracts\/insured\.csv" .*\(line 1, column 15\)$/
+      )
+    ]);
+    const sql = carnet(["loader", "run", loader("raw.json.sql", `${raw};\n`)]);
+    expect(sql.code).toBe(2);
+    expect(lines(sql.stderr)).toEqual([
+      expect.stringMatching(/raw\.json\.sql: SQL loader failed \(exit 2\): Permission Error: .*\(line 1, column 15\)$/)
+    ]);
+  });
+
   it("fails a broken R loader with R's error", () => {
     const file = loader(
       "broken.json.R",

@@ -1,8 +1,8 @@
-/** `carnet query` and `carnet tables` through the real CLI, on the default delivery. */
-import {mkdtempSync} from "node:fs";
+import {existsSync, mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {carnet} from "./run-carnet.ts";
 
 const lines = (text: string) => text.split("\n").filter((l) => l.trim() && !l.includes("warning"));
@@ -18,14 +18,20 @@ describe("carnet query", () => {
     expect(JSON.parse(run.stdout)).toEqual([{n: accepted}]);
   });
 
-  it("writes CSV by default and Parquet to a file, which DuckDB reads back", () => {
+  it("writes CSV by default and Parquet to a file, which DuckDB reads back", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "carnet-query-")), "g.parquet");
     const sql = "SELECT guarantee, count(*) AS claims FROM claims GROUP BY guarantee ORDER BY guarantee";
     const csv = carnet(["query", sql]);
     expect(csv.stdout.split("\n")[0]).toBe("guarantee,claims");
     expect(carnet(["query", sql, "--format", "parquet", "--out", out]).code).toBe(0);
-    const back = carnet(["query", `SELECT * FROM read_parquet('${out}') ORDER BY guarantee`]);
-    expect(back.stdout).toBe(csv.stdout);
+    // Read back by DuckDB itself: carnet query reads no file but the staged tables.
+    const engine = await DuckDbEngine.open();
+    try {
+      const back = await engine.all(`SELECT * FROM read_parquet('${out}') ORDER BY guarantee`);
+      expect(["guarantee,claims", ...back.map((r) => `${r.guarantee},${r.claims}`), ""].join("\n")).toBe(csv.stdout);
+    } finally {
+      await engine.close();
+    }
   });
 
   it("offers the team's macros", () => {
@@ -46,12 +52,32 @@ describe("carnet query", () => {
     ]);
   });
 
+  it("reads no file but the staged tables: the raw extracts and the machine's files are refused in one line", () => {
+    for (const [sql, file] of [
+      ["SELECT * FROM read_csv('data/extracts/insured.csv')", "data/extracts/insured.csv"],
+      ["SELECT * FROM read_text('/etc/passwd')", "/etc/passwd"]
+    ]) {
+      const run = carnet(["query", sql]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([
+        `carnet: query: Permission Error: Cannot access file "${file}" - file system operations are disabled by configuration (line 1, column 15)`
+      ]);
+    }
+  });
+
   it("refuses a statement that writes", () => {
-    const run = carnet(["query", "COPY claims TO '/tmp/carnet-should-not-exist.csv'"]);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual([
-      "carnet: query: only statements that read (SELECT, WITH, FROM, EXPLAIN) run on the staged tables"
-    ]);
+    const target = join(mkdtempSync(join(tmpdir(), "carnet-query-")), "should-not-exist.csv");
+    for (const sql of [`COPY claims TO '${target}'`, "CREATE TABLE x AS SELECT 1"]) {
+      const run = carnet(["query", sql]);
+      expect(run.code).toBe(2);
+      // Refused as a write, or earlier as a file it may not touch: one line either way, and nothing written.
+      expect(lines(run.stderr)).toEqual([
+        expect.stringMatching(
+          /^carnet: query: (only statements that read \(SELECT, WITH, FROM, EXPLAIN\) run on the staged tables|Permission Error: Cannot access file)/
+        )
+      ]);
+    }
+    expect(existsSync(target)).toBe(false);
   });
 });
 

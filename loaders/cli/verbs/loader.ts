@@ -6,6 +6,7 @@ import {tableFromIPC} from "apache-arrow";
 import {csvParse} from "d3";
 import {CarnetError} from "../../errors.ts";
 import {projectRoot} from "../../extracts/location.ts";
+import {DUCKDB_ERROR, oneLineSqlError} from "../../query/sql-error.ts";
 import {parseVerbArgs} from "../args.ts";
 
 export const summary = "Run one data loader of any language outside the build and show what it wrote";
@@ -90,6 +91,7 @@ function failureLine(extension: string, stderr: string, status: number | null): 
   const language = {".py": "Python", ".R": "R", ".sql": "SQL", ".ts": "TypeScript", ".js": "JavaScript"}[extension];
   let line = lines.at(-1);
   if (extension === ".R") line = lines.find((l) => l.startsWith("Error")) ?? line;
+  if (extension === ".py") line = pythonException(stderr) ?? line;
   if (extension === ".sql")
     line = lines.find((l) => l.startsWith("sql-loader: "))?.replace(/^sql-loader: [^:]+: /, "") ?? line;
   if (extension === ".ts" || extension === ".js") line = lines.find((l) => l.startsWith("carnet: ")) ?? line;
@@ -141,4 +143,21 @@ function freshManifest(root: string): string {
   if (made.status !== 0)
     throw new CarnetError(made.stderr.trim().split("\n").at(-1) ?? `carnet tables failed (exit ${made.status})`);
   return out;
+}
+
+/**
+ * Python's exception line ("ValueError: ...", "_duckdb.BinderException: ..."), the traceback's last frame being
+ * above it; a DuckDB message continues over several lines ("LINE 1: ..." and a caret), said as its line and column.
+ */
+function pythonException(stderr: string): string | undefined {
+  const lines = stderr.split("\n");
+  const exception = /^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit)\b/;
+  const at = lines.length - 1 - [...lines].reverse().findIndex((l) => exception.test(l));
+  if (at >= lines.length) return undefined;
+  const [name, message] = [
+    lines[at].slice(0, lines[at].indexOf(":")),
+    lines[at].slice(lines[at].indexOf(":") + 1).trim()
+  ];
+  if (!DUCKDB_ERROR.test(message)) return lines[at].trim();
+  return `${name}: ${oneLineSqlError([message, ...lines.slice(at + 1)].join("\n"))}`;
 }

@@ -1,6 +1,6 @@
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {dirname, join} from "node:path";
+import {join} from "node:path";
 import {tableToIPC} from "apache-arrow";
 import {csvFormat} from "d3";
 import {CarnetError} from "../../errors.ts";
@@ -36,16 +36,16 @@ export async function run(argv: string[]): Promise<number> {
   const format = formatFlag("query", values.format, ["csv", "json", "arrow", "parquet"] as const);
   if (positionals.length !== 1)
     throw new CarnetError('carnet query: give one SQL statement in quotes, e.g. "SELECT count(*) FROM claims"');
-  const {engine} = await openForQuery(values.extracts ?? extractsDir());
+  // DuckDB writes Parquet into a folder of its own (the only place the statement may write), then it is moved to
+  // --out or copied to stdout.
+  const scratch = format === "parquet" ? mkdtempSync(join(tmpdir(), "carnet-query-")) : undefined;
+  const {engine} = await openForQuery(values.extracts ?? extractsDir(), {writes: scratch ? [scratch] : []});
   try {
-    if (format === "parquet") {
-      // DuckDB writes Parquet to a file; without --out the file goes to stdout.
-      const out = values.out ?? join(mkdtempSync(join(tmpdir(), "carnet-query-")), "result.parquet");
-      await readOnlyToParquet(engine, positionals[0], out);
-      if (!values.out) {
-        await writeStdout(readFileSync(out));
-        rmSync(dirname(out), {recursive: true, force: true});
-      }
+    if (scratch) {
+      const written = join(scratch, "result.parquet");
+      await readOnlyToParquet(engine, positionals[0], written);
+      if (values.out) copyFileSync(written, values.out);
+      else await writeStdout(readFileSync(written));
       return 0;
     }
     const {rows, columns} = await readOnlyQuery(engine, positionals[0]);
@@ -61,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.out) writeFileSync(values.out, bytes);
     else await writeStdout(bytes);
   } finally {
+    if (scratch) rmSync(scratch, {recursive: true, force: true});
     await engine.close();
   }
   return 0;
