@@ -164,7 +164,7 @@ function cachedOutputs(cacheDir: string): string[] {
  * Clears the cached outputs whose loader's inputs changed since they were made, and those whose loader is gone
  * (or was replaced by a loader in another language), so neither the build nor the preview serves them.
  */
-async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
+export async function invalidateLoaderCache(sourceRoot: string): Promise<string[]> {
   const cacheDir = join(sourceRoot, ".observablehq", "cache");
   const stampPath = join(cacheDir, "_carnet", "loaders.json");
   const stamps = loaderStamps(sourceRoot);
@@ -176,6 +176,10 @@ async function invalidateLoaderCache(sourceRoot: string): Promise<void> {
   if (stale.length) log(`inputs changed for ${stale.length} cached loader output(s), cleared: ${stale.join(", ")}`);
   await mkdir(dirname(stampPath), {recursive: true});
   await writeFile(stampPath, JSON.stringify({settings: settingsFingerprint(), outputs: stamps}, null, 2));
+  // The loaders whose inputs changed since the last stamps, whether or not an output was cached.
+  return Object.keys(stamps)
+    .filter((output) => stamps[output] !== previous[output])
+    .map((output) => stamps[output].split(" ")[0]);
 }
 
 /**
