@@ -19,11 +19,18 @@ export interface Measured {
   output: string;
 }
 
-export function measure(command: string, args: string[], options: {cwd: string; env?: NodeJS.ProcessEnv}): Measured {
+export function measure(
+  command: string,
+  args: string[],
+  options: {cwd: string; env?: NodeJS.ProcessEnv; timeoutSeconds?: number}
+): Measured {
   const dir = mkdtempSync(join(tmpdir(), "carnet-measure-"));
   const report = join(dir, "time.txt");
   try {
-    const result = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", report, command, ...args], {
+    // A reference that would run for ages (the naive cube at 10M claims) is killed by coreutils' timeout, so GNU
+    // time still reports its time and memory so far.
+    const limit = options.timeoutSeconds ? ["timeout", "-s", "KILL", String(options.timeoutSeconds)] : [];
+    const result = spawnSync("/usr/bin/time", ["-f", "%e %M", "-o", report, ...limit, command, ...args], {
       cwd: options.cwd,
       env: options.env ?? process.env,
       maxBuffer: 1 << 30,
@@ -35,7 +42,12 @@ export function measure(command: string, args: string[], options: {cwd: string; 
       seconds,
       peak_rss_mb: kib / 1024,
       status: result.status,
-      last_error: result.status === 0 ? "" : (stderr.pop() ?? ""),
+      last_error:
+        result.status === 0
+          ? ""
+          : limit.length && result.status === 137
+            ? `stopped after ${options.timeoutSeconds} s`
+            : (stderr.pop() ?? ""),
       stdout_bytes: result.stdout.length,
       output: `${result.stdout.toString("utf8")}\n${result.stderr.toString("utf8")}`
     };

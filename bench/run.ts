@@ -13,7 +13,7 @@
  * Then the per-area benchmarks (drift drill-down, ROI slider, detector metrics) when they exist.
  */
 import {execFileSync, spawnSync} from "node:child_process";
-import {existsSync, mkdtempSync, rmSync, statSync} from "node:fs";
+import {existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {cpus, totalmem, tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {parseArgs} from "node:util";
@@ -127,6 +127,8 @@ for (const scale of scales) {
     for (const l of run.loaders)
       loaderRows.push(`| ${scale} | ${l.loader} | ${ok(l)} | ${mb(l)} | ${fmt(l.stdout_bytes / 1e6, 2)} |`);
     for (const p of run.pages) pageRows.push(`| ${scale} | ${p.page} | ${fmt(p.files_kb / 1000, 2)} |`);
+    // A long run keeps what it measured so far, whatever happens next.
+    writeFileSync(join(root, "bench/out/report.md"), reportLines().join("\n") + "\n");
   }
   if (values["skip-proxy"]) continue;
   const cache = mkdtempSync(join(tmpdir(), "carnet-bench-cache-"));
@@ -156,60 +158,7 @@ for (const scale of scales) {
 }
 if (withClickHouse) await stopCluster(clusterDir);
 
-const lines = [
-  `## Run of ${new Date().toISOString().slice(0, 16)}Z`,
-  "",
-  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}.`,
-  "",
-  "**The product** (bench/product.ts), each step in its own process under GNU time: *staging* = `carnet check` of the",
-  "delivery into a cold cache; *bare load* = one DuckDB `COPY … TO parquet` per CSV file (no validation, no pseudonyms);",
-  "*bare exposure* = drift's exposure cube as one naive DuckDB statement over the CSVs (insured × months range join);",
-  "*prepare* = `carnet prepare` (drift's, ROI's and the value report's shared work, once per delivery); *loaders* =",
-  "every `src/data/*.ts` loader run alone on the warm caches; *build* = the whole `npm run build` (warm staging and",
-  "prepared caches, cold loader cache) into a scratch folder; *peak RSS* = the largest of staging, prepare, loaders",
-  "and build. Delivery to site = staging + prepare + build.",
-  "",
-  "| scale | claims | generate s | staging s | staging RSS MiB | bare load s | staging / bare | bare exposure s | bare exposure RSS MiB | prepare s | prepare RSS MiB | loaders s (sum) | slowest loader s | build s | peak RSS MiB |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-  ...productRows,
-  "",
-  "Every page loader, alone (wall time, peak RSS, bytes written):",
-  "",
-  "| scale | loader | s | RSS MiB | MB written |",
-  "|---|---|---|---|---|",
-  ...loaderRows,
-  "",
-  "Data each page fetches (Framework's build summary, *Files* column):",
-  "",
-  "| scale | page | MB |",
-  "|---|---|---|",
-  ...pageRows,
-  "",
-  "The drift page of each scale's built site in Debian's Chromium (bench/drift.ts): navigation to the first chart",
-  "(the funnel's points drawn), then DuckDB-Wasm drill-down queries on up to 12 segments clicked:",
-  "",
-  "| scale | first chart ms | drill-down median ms | drill-down worst ms | segments |",
-  "|---|---|---|---|---|",
-  ...browserRows,
-  "",
-  "Both engines on the product's preparation: *ingest* = `carnet ingest` into the 2-shard loopback cluster (validation",
-  "from a cold cache, then the six tables streamed into the shards); *prepare on the cluster* = `carnet prepare` with",
-  "CARNET_ENGINE on it (RSS of the client process; the shards' memory is bounded by their per-query limit).",
-  "",
-  "| scale | ingest s | ingest RSS MiB | prepare on the cluster s | client RSS MiB | prepare on DuckDB s | RSS MiB |",
-  "|---|---|---|---|---|---|---|",
-  ...clusterRows,
-  "",
-  "The proxy below times one page-sized aggregate through the loader stack, kept for the engine comparison.",
-  "",
-  "Aggregation: claims count and cost per month × guarantee × sex × job category (claims ⋈ insured), a page-sized cube.",
-  "*Loader* = openExtracts (staged cache) → engine → Arrow IPC; *plain* = one DuckDB statement over the CSVs;",
-  "*staging* = reading, validating and pseudonymising all six files once per delivery (cold cache).",
-  "",
-  "| scale | claims | CSV MiB | generate s | staging s | staging RSS MiB | loader s | loader RSS MiB | plain SQL s | plain RSS MiB | loader / plain | (staging + loader) / plain |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|",
-  ...rows
-];
+const lines = reportLines();
 
 lines.push(
   "",
@@ -248,3 +197,61 @@ if (!values["skip-areas"]) {
   }
 }
 process.stdout.write(lines.join("\n") + "\n");
+
+/** The report so far (each scale's rows as they come), also written to bench/out/report.md after every scale. */
+function reportLines(): string[] {
+  return [
+    `## Run of ${new Date().toISOString().slice(0, 16)}Z`,
+    "",
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${fmt(totalmem() / 2 ** 30, 0)} GiB RAM, Node ${process.version}.`,
+    "",
+    "**The product** (bench/product.ts), each step in its own process under GNU time: *staging* = `carnet check` of the",
+    "delivery into a cold cache; *bare load* = one DuckDB `COPY … TO parquet` per CSV file (no validation, no pseudonyms);",
+    "*bare exposure* = drift's exposure cube as one naive DuckDB statement over the CSVs (insured × months range join);",
+    "*prepare* = `carnet prepare` (drift's, ROI's and the value report's shared work, once per delivery); *loaders* =",
+    "every `src/data/*.ts` loader run alone on the warm caches; *build* = the whole `npm run build` (warm staging and",
+    "prepared caches, cold loader cache) into a scratch folder; *peak RSS* = the largest of staging, prepare, loaders",
+    "and build. Delivery to site = staging + prepare + build.",
+    "",
+    "| scale | claims | generate s | staging s | staging RSS MiB | bare load s | staging / bare | bare exposure s | bare exposure RSS MiB | prepare s | prepare RSS MiB | loaders s (sum) | slowest loader s | build s | peak RSS MiB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...productRows,
+    "",
+    "Every page loader, alone (wall time, peak RSS, bytes written):",
+    "",
+    "| scale | loader | s | RSS MiB | MB written |",
+    "|---|---|---|---|---|",
+    ...loaderRows,
+    "",
+    "Data each page fetches (Framework's build summary, *Files* column):",
+    "",
+    "| scale | page | MB |",
+    "|---|---|---|",
+    ...pageRows,
+    "",
+    "The drift page of each scale's built site in Debian's Chromium (bench/drift.ts): navigation to the first chart",
+    "(the funnel's points drawn), then DuckDB-Wasm drill-down queries on up to 12 segments clicked:",
+    "",
+    "| scale | first chart ms | drill-down median ms | drill-down worst ms | segments |",
+    "|---|---|---|---|---|",
+    ...browserRows,
+    "",
+    "Both engines on the product's preparation: *ingest* = `carnet ingest` into the 2-shard loopback cluster (validation",
+    "from a cold cache, then the six tables streamed into the shards); *prepare on the cluster* = `carnet prepare` with",
+    "CARNET_ENGINE on it (RSS of the client process; the shards' memory is bounded by their per-query limit).",
+    "",
+    "| scale | ingest s | ingest RSS MiB | prepare on the cluster s | client RSS MiB | prepare on DuckDB s | RSS MiB |",
+    "|---|---|---|---|---|---|---|",
+    ...clusterRows,
+    "",
+    "The proxy below times one page-sized aggregate through the loader stack, kept for the engine comparison.",
+    "",
+    "Aggregation: claims count and cost per month × guarantee × sex × job category (claims ⋈ insured), a page-sized cube.",
+    "*Loader* = openExtracts (staged cache) → engine → Arrow IPC; *plain* = one DuckDB statement over the CSVs;",
+    "*staging* = reading, validating and pseudonymising all six files once per delivery (cold cache).",
+    "",
+    "| scale | claims | CSV MiB | generate s | staging s | staging RSS MiB | loader s | loader RSS MiB | plain SQL s | plain RSS MiB | loader / plain | (staging + loader) / plain |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+}
