@@ -74,9 +74,13 @@ print(json.dumps(out.astype(object).where(out.notna(), None).to_dict(orient="rec
   });
 });
 
-/** Runs R as the build runs R loaders: Rscript, with CARNET_HOME for the helper. */
+/** Runs R as the build runs R loaders: Rscript, with CARNET_HOME for the helper and the network guard. */
 function rscript(args: string[]) {
-  return spawnSync("Rscript", args, {cwd: root, encoding: "utf8", env: {...process.env, CARNET_HOME: root}});
+  return spawnSync("Rscript", args, {
+    cwd: root,
+    encoding: "utf8",
+    env: {...process.env, CARNET_HOME: root, R_PROFILE_USER: join(root, "R", "network-guard.R")}
+  });
 }
 
 describe("the R example's loader", () => {
@@ -140,5 +144,20 @@ carnet_publish(carnet_mask_small(data.frame(year = c(2024, 2025), insured = c(10
       {year: 2024, insured: null, cost: null, masked: true},
       {year: 2025, insured: 11, cost: 2, masked: false}
     ]);
+  });
+
+  test("an R loader cannot reach another host, through a URL, a download or a socket", () => {
+    const run = rscript([
+      "-e",
+      `for (f in list(function() readLines(url("http://example.com")), function() download.file("https://example.com", tempfile()),
+                function() socketConnection("example.com", 80))) print(tryCatch(f(), error = conditionMessage))`
+    ]);
+    expect(run.stdout.match(/network access refused for example\.com/g)).toHaveLength(3);
+    const local = rscript([
+      "-e",
+      'print(tryCatch(socketConnection("127.0.0.1", 9), error = function(e) "loopback allowed"))'
+    ]);
+    expect(local.stdout).toMatch(/loopback allowed/);
+    expect(local.stderr).not.toMatch(/refused for/);
   });
 });
