@@ -79,7 +79,7 @@ function rscript(args: string[]) {
   return spawnSync("Rscript", args, {
     cwd: root,
     encoding: "utf8",
-    env: {...process.env, CARNET_HOME: root, R_PROFILE_USER: join(root, "R", "network-guard.R")}
+    env: {...process.env, CARNET_HOME: root, R_PROFILE_USER: join(root, "R", "rprofile.R")}
   });
 }
 

@@ -61,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
       CARNET_HOME: root,
       ...(manifest ? {CARNET_TABLES: manifest} : {}),
       PYTHONPATH: [join(root, "python"), process.env.PYTHONPATH].filter(Boolean).join(":"),
-      R_PROFILE_USER: join(root, "R", "network-guard.R"),
+      R_PROFILE_USER: join(root, "R", "rprofile.R"),
       NODE_OPTIONS: `--require ${join(root, "scripts/no-network.cjs")} ${process.env.NODE_OPTIONS ?? ""}`.trim()
     },
     maxBuffer: 1 << 30

@@ -1,4 +1,6 @@
-# Carnet's network guard for R loaders (the build sets R_PROFILE_USER to this file, so Rscript reads it at start-up).
+# The start-up of R loaders (the build sets R_PROFILE_USER to this file, so Rscript reads it first).
+#
+# The network guard.
 # Like scripts/no-network.cjs for Node and python/sitecustomize.py for Python: a URL or socket to any host but this
 # machine stops the loader with one line, so no loader reaches the internet, by mistake or through a package.
 # CARNET_ALLOW_NETWORK=1 lifts it for debugging.
@@ -37,3 +39,17 @@ if (!identical(Sys.getenv("CARNET_ALLOW_NETWORK"), "1")) local({
   wrap(utils, "download.file", check_address)
   wrap(utils, "make.socket", function(host) check_host(host))
 })
+
+# One-line failures in the build (package.json sets CARNET_LOADER_ERRORS; `carnet loader run` reads R's own output):
+# the loader file and R's message, instead of R's "Error in ..." and "Execution halted".
+if (identical(Sys.getenv("CARNET_LOADER_ERRORS"), "one-line")) {
+  options(show.error.messages = FALSE, error = function() {
+    file <- sub("^--file=", "", grep("^--file=", commandArgs(), value = TRUE)[1])
+    home <- Sys.getenv("CARNET_HOME", unset = getwd())
+    if (!is.na(file) && startsWith(normalizePath(file, mustWork = FALSE), paste0(home, "/")))
+      file <- substring(normalizePath(file, mustWork = FALSE), nchar(home) + 2)
+    message <- gsub("\\s*\n\\s*", " ", trimws(sub("^Error[^:]*: ", "", geterrmessage())))
+    cat(sprintf("carnet: %s: R loader failed: %s\n", if (is.na(file)) "<R>" else file, message), file = stderr())
+    quit(save = "no", status = 1)
+  })
+}
