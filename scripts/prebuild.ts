@@ -14,7 +14,7 @@
 import {spawn} from "node:child_process";
 import {createHash} from "node:crypto";
 import {existsSync, lstatSync, readFileSync, readdirSync} from "node:fs";
-import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {findLoaders, loaderDigest} from "./loader-inputs.ts";
@@ -54,9 +54,41 @@ function runCarnet(args: string[]): Promise<number | null> {
  * A refused delivery or a memory limit too small stops the build here (carnet prepare printed the one line), rather
  * than in every loader that would try again.
  */
-async function prepareDelivery(): Promise<void> {
-  const code = await runCarnet(["prepare"]);
-  if (code !== 0) throw new PrebuildError(`carnet prepare failed (exit ${code}): no site was built`);
+async function prepareDelivery(): Promise<string> {
+  const out = join(projectRoot, ".carnet-cache", `prepare-${process.pid}.json`);
+  await mkdir(dirname(out), {recursive: true});
+  try {
+    const code = await runCarnet(["prepare", "--format", "json", "--out", out]);
+    if (code !== 0) throw new PrebuildError(`carnet prepare failed (exit ${code}): no site was built`);
+    return (JSON.parse(await readFile(out, "utf8")) as {folder: string}).folder;
+  } finally {
+    await rm(out, {force: true});
+  }
+}
+
+/** A page loader that only publishes a prepared file: `await publishPrepared("name")` and its import. */
+const PUBLISH_ONLY = /^import \{publishPrepared\} from "[^"]+";\s*await publishPrepared\("([^"]+)"\);\s*$/;
+
+/** The prepared file a loader's source only publishes (comment lines aside), or undefined if it does more. */
+export function publishedPreparedFile(source: string): string | undefined {
+  return PUBLISH_ONLY.exec(source.replace(/^\s*\/\/.*$/gm, "").trim())?.[1];
+}
+
+/**
+ * The outputs of the loaders that only publish a prepared file are that file: put in Framework's cache (where
+ * missing: a cached one is current, invalidateLoaderCache saw to it), they need no process of their own.
+ */
+async function prefillPublishedOutputs(sourceRoot: string, preparedFolder: string): Promise<void> {
+  const filled: string[] = [];
+  for (const loader of findLoaders(sourceRoot)) {
+    const name = publishedPreparedFile(readFileSync(join(sourceRoot, loader), "utf8"));
+    const cached = join(sourceRoot, ".observablehq", "cache", loader.replace(/\.[^.]+$/, ""));
+    if (!name || existsSync(cached) || !existsSync(join(preparedFolder, name))) continue;
+    await mkdir(dirname(cached), {recursive: true});
+    await copyFile(join(preparedFolder, name), cached);
+    filled.push(loader);
+  }
+  if (filled.length) log(`${filled.length} loader output(s) taken from the prepared delivery`);
 }
 
 async function ensureExtracts(): Promise<void> {
@@ -208,9 +240,10 @@ export async function prebuild(sourceRoot = join(projectRoot, "src")): Promise<v
   const report = await vendorNpm(sourceRoot);
   if (report.built.length) log(`vendored ${report.built.join(", ")}`);
   await ensureExtracts();
-  await prepareDelivery();
+  const prepared = await prepareDelivery();
   await prepareOtherLanguages(sourceRoot);
   await invalidateLoaderCache(sourceRoot);
+  await prefillPublishedOutputs(sourceRoot, prepared);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
