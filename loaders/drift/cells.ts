@@ -34,6 +34,39 @@ export async function aeCells(
   );
 }
 
+/**
+ * Every guarantee-filtered A/E cell of `dimension` x `grain`, handed over `batch` segments at a time (segments in
+ * order, each batch whole): a portfolio's contracts x months never sit in memory at once.
+ */
+export async function* aeCellsBySegments(
+  drift: DriftWorkspace,
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
+  batch: number
+): AsyncGenerator<AeCell[]> {
+  if (!guarantees.length) return;
+  const table = await aeTable(drift, dimension, grain, baseline);
+  const inList = guarantees.map(literal).join(", ");
+  const segments = (
+    await drift.local.all<{segment: unknown}>(
+      `SELECT DISTINCT segment FROM ${table} WHERE guarantee IN (${inList}) ORDER BY segment`
+    )
+  ).map((r) => r.segment);
+  for (let i = 0; i < segments.length; i += batch) {
+    const last = segments[Math.min(i + batch, segments.length) - 1];
+    yield readAeCells(
+      drift,
+      dimension,
+      grain,
+      `SELECT * FROM ${table} WHERE guarantee IN (${inList})
+       AND segment BETWEEN ${literal(String(segments[i]))} AND ${literal(String(last))}
+       ORDER BY segment, guarantee, period_start`
+    );
+  }
+}
+
 /** The page's A/E cells: as aeCells, with the contracts not shown summed into one segment (shown.ts). */
 export async function shownAeCells(
   drift: DriftWorkspace,

@@ -7,7 +7,7 @@ import type {CusumOptions} from "../../src/lib/drift/cusum.ts";
 import {aeWithInterval} from "../../src/lib/drift/poisson.ts";
 import {monthsBetween, type Grain} from "../../src/lib/periods.ts";
 import type {Engine} from "../engine/engine.ts";
-import {aeCells, type AeCell} from "./cells.ts";
+import {aeCells, aeCellsBySegments, type AeCell} from "./cells.ts";
 import type {Dimension} from "./dimensions.ts";
 import {withDrift, type DriftSetup, type DriftWorkspace, type PrepareOptions} from "./prepare.ts";
 import type {Baseline} from "./sql/duckdb/ae-cells.ts";
@@ -75,4 +75,36 @@ export async function driftReportOn(
   const months = monthsBetween(setup.window.from, setup.window.to);
   const alerts = driftAlerts(monthly, months, {gamma: options.gamma, h: options.h});
   return {setup, rows, alerts};
+}
+
+/** Segments per batch when only the alerts are wanted: a few thousand segments' months at a time. */
+const ALERT_BATCH = 2000;
+
+/**
+ * The report's alerts alone (driftReportOn(...).alerts for the monthly grain), computed segment batch by segment
+ * batch and without the rows' intervals: what the value report needs, at any number of contracts.
+ */
+export async function driftAlertsOn(
+  drift: DriftWorkspace,
+  options: Omit<DriftReportOptions, keyof PrepareOptions | "grain">,
+  batch = ALERT_BATCH
+): Promise<DriftAlert[]> {
+  const {setup} = drift;
+  const guarantees = options.dimension === "guarantee" ? setup.guarantees : [options.guarantee ?? "incapacity"];
+  if (!guarantees.every((g) => setup.guarantees.includes(g)))
+    return (await driftReportOn(drift, {...options, grain: "month"})).alerts;
+  const months = monthsBetween(setup.window.from, setup.window.to);
+  const alerts: DriftAlert[] = [];
+  const batches = aeCellsBySegments(
+    drift,
+    options.dimension,
+    "month",
+    guarantees,
+    options.baseline ?? "segment",
+    batch
+  );
+  for await (const cells of batches)
+    for (const alert of driftAlerts(cells, months, {gamma: options.gamma, h: options.h})) alerts.push(alert);
+  // The order driftAlerts gives one batch, over all of them.
+  return alerts.sort((a, b) => b.excess_cost_eur - a.excess_cost_eur || a.segment.localeCompare(b.segment));
 }

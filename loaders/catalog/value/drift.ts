@@ -1,12 +1,12 @@
 /**
- * Claims drift's figure for the value report, taken from the drift report (loaders/drift/drift.ts): the excess
+ * Claims drift's figure for the value report, taken from the drift report's alerts (loaders/drift/drift.ts): the excess
  * claims cost of the alerted segments since each drift's onset (excess claims x mean cost of the segment's
  * claims since the onset), on the incapacity guarantee, by contract and by sector. Only alerts with a positive
  * excess count. The total is masked when the alerts describe fewer than 11 insured.
  */
 import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
-import {driftReportOn} from "../../drift/drift.ts";
+import {driftAlertsOn} from "../../drift/drift.ts";
 import {withDrift, type DriftWorkspace} from "../../drift/prepare.ts";
 import type {Engine} from "../../engine/engine.ts";
 
@@ -50,8 +50,8 @@ export async function driftFiguresOn(
   const guarantee = options.guarantee ?? "incapacity";
   const by: DriftDimensionFigures[] = [];
   for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
-    const report = await driftReportOn(drift, {dimension, grain: "month", guarantee});
-    const drifting = report.alerts.filter((alert) => alert.excess_cost_eur > 0);
+    const alerts = await driftAlertsOn(drift, {dimension, guarantee});
+    const drifting = alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
     const masked = drifting.length > 0 && !publishable(insured);
     by.push({
