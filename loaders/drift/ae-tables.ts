@@ -26,10 +26,23 @@ export function aeTable(
   const name = `${AE_TABLE_PREFIX}${dimension}_${grain}_${baseline}`;
   let table = tables.get(name);
   if (!table) {
-    const sql = drift.sql.aeCellsSql(dimension, grain, drift.setup.guarantees, baseline);
-    table = withinMemory(drift.local, `drift: A/E cells by ${dimension} and ${grain}`, () =>
-      drift.local.run(`CREATE OR REPLACE TABLE ${name} AS ${sql}`)
-    ).then(() => name);
+    const {guarantees} = drift.setup;
+    const expected = `${name}_expected`;
+    // In two steps, the expected counts first: in one statement the contract x month cells of ten million claims
+    // (15 million groups, joined twice) outgrow the memory limit. Stored unordered: every read says its ORDER BY.
+    const steps = [
+      "SET preserve_insertion_order = false",
+      `CREATE OR REPLACE TABLE ${expected} AS ${drift.sql.expectedCellsSql(dimension, grain, guarantees, baseline)}`,
+      `CREATE OR REPLACE TABLE ${name} AS ${drift.sql.aeCellsSql(dimension, grain, guarantees, baseline, {expected, ordered: false})}`,
+      `DROP TABLE ${expected}`
+    ];
+    table = withinMemory(drift.local, `drift: A/E cells by ${dimension} and ${grain}`, async () => {
+      try {
+        for (const sql of steps) await drift.local.run(sql);
+      } finally {
+        await drift.local.run("RESET preserve_insertion_order");
+      }
+    }).then(() => name);
     // A failed statement is not remembered: the next caller sees the same failure, not a missing table.
     table.catch(() => tables.delete(name));
     tables.set(name, table);

@@ -9,7 +9,14 @@
 import type {Grain} from "../../../../src/lib/periods.ts";
 import {literal} from "../../../engine/sql.ts";
 import type {Dimension} from "../../dimensions.ts";
-import {aeCellsSql as duckdbAeCellsSql, type AeCellsTables, type Baseline} from "../duckdb/ae-cells.ts";
+import {
+  aeCellsSql as duckdbAeCellsSql,
+  expectedCellsSql as duckdbExpectedCellsSql,
+  type AeCellsTables,
+  type AeCounting,
+  type AeStaging,
+  type Baseline
+} from "../duckdb/ae-cells.ts";
 import {lossRatioSql as duckdbLossRatioSql} from "../duckdb/loss-ratio.ts";
 import {CLAIM_CUBE} from "../duckdb/reference-rates.ts";
 
@@ -18,19 +25,36 @@ export interface CubeTables extends AeCellsTables {
   insured: string;
 }
 
+/** Claims counted over the cube's rows, distinct insured read from the cluster's counts. */
+function cubeCounting(t: CubeTables): AeCounting {
+  return {
+    claims: CLAIM_CUBE,
+    insured: (_period, _segment, d, g) => `SELECT period_start, segment, exposure_years, insured FROM ${t.insured}
+  WHERE grain = ${literal(g)} AND dimension = ${literal(d)}`
+  };
+}
+
 /** A/E cells from the cubes: the DuckDB statement, counting cube rows and reading the cluster's distinct insured. */
 export function aeCellsSql(
   dimension: Dimension,
   grain: Grain,
   guarantees: readonly string[],
   baseline: Baseline,
+  t: CubeTables,
+  staging: AeStaging = {}
+): string {
+  return duckdbAeCellsSql(dimension, grain, guarantees, baseline, t, cubeCounting(t), staging);
+}
+
+/** The expected counts alone (DuckDB's expectedCellsSql over the cubes). */
+export function expectedCellsSql(
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
   t: CubeTables
 ): string {
-  return duckdbAeCellsSql(dimension, grain, guarantees, baseline, t, {
-    claims: CLAIM_CUBE,
-    insured: (_period, _segment, d, g) => `SELECT period_start, segment, exposure_years, insured FROM ${t.insured}
-  WHERE grain = ${literal(g)} AND dimension = ${literal(d)}`
-  });
+  return duckdbExpectedCellsSql(dimension, grain, guarantees, baseline, t, cubeCounting(t));
 }
 
 /** S/P from the cubes: the DuckDB statement, counting cube rows and reading the cluster's distinct insured. */

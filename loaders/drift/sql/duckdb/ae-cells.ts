@@ -72,14 +72,22 @@ export const countAeRows = (t: AeCellsTables): AeCounting => ({
   FROM ${t.exposure} GROUP BY ALL`
 });
 
-export function aeCellsSql(
+/** How the statement may be split: expected counts read from a table made first, and the rows left unordered. */
+export interface AeStaging {
+  /** A table holding expectedCellsSql's rows for the same arguments. */
+  expected?: string;
+  /** Default true; false when the result is stored and every read orders it. */
+  ordered?: boolean;
+}
+
+function parts(
   dimension: Dimension,
   grain: Grain,
   guarantees: readonly string[],
   baseline: Baseline,
   t: AeCellsTables,
-  counting: AeCounting = countAeRows(t)
-): string {
+  counting: AeCounting
+) {
   const byGuarantee = dimension === "guarantee";
   const band = `band_${grain}`;
   // For the guarantee dimension exposure is shared by all guarantees: group it under one placeholder segment.
@@ -96,16 +104,54 @@ ref_a AS (SELECT ${refSegment} AS segment, guarantee, ${counting.claims} AS actu
 factor AS (SELECT e.segment, e.guarantee,
                   (coalesce(a.actual, 0) + ${SEGMENT_CREDIBILITY}) / (e.expected + ${SEGMENT_CREDIBILITY}) AS factor
            FROM ref_e e LEFT JOIN ref_a a ON a.segment = e.segment AND a.guarantee = e.guarantee)`;
+  const expected = `SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected,
+         e.expected AS expected_portfolio
+  FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
+  LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee`;
+  return {byGuarantee, segment, period, inList, factor, expected};
+}
+
+/**
+ * The expected counts of aeCellsSql (period_start, segment, guarantee, expected, expected_portfolio), alone: at ten
+ * million claims the contract x month statement needs more memory in one piece than made first into a table.
+ */
+export function expectedCellsSql(
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
+  t: AeCellsTables,
+  counting: AeCounting = countAeRows(t)
+): string {
+  const p = parts(dimension, grain, guarantees, baseline, t, counting);
+  return `WITH ${p.factor}
+${p.expected}`;
+}
+
+export function aeCellsSql(
+  dimension: Dimension,
+  grain: Grain,
+  guarantees: readonly string[],
+  baseline: Baseline,
+  t: AeCellsTables,
+  counting: AeCounting = countAeRows(t),
+  staging: AeStaging = {}
+): string {
+  const {byGuarantee, segment, period, inList, factor, expected} = parts(
+    dimension,
+    grain,
+    guarantees,
+    baseline,
+    t,
+    counting
+  );
+  const expd = staging.expected
+    ? `expd AS (SELECT * FROM ${staging.expected})`
+    : `${factor},\nexpd AS (\n  ${expected}\n)`;
   return `WITH ins AS (
   ${counting.insured(period, segment, dimension, grain)}
 ),
-${factor},
-expd AS (
-  SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected,
-         e.expected AS expected_portfolio
-  FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
-  LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee
-),
+${expd},
 act AS (
   SELECT ${period} AS period_start, ${segment} AS segment, guarantee, ${counting.claims} AS actual, sum(cost_eur) AS cost_eur
   FROM ${t.facts} WHERE guarantee IN (${inList}) GROUP BY ALL
@@ -121,6 +167,7 @@ SELECT strftime(c.period_start, '%Y-%m-%d') AS period_start,
        ${byGuarantee ? "c.guarantee" : "c.segment"} AS segment, c.guarantee,
        coalesce(i.exposure_years, 0) AS exposure_years, coalesce(i.insured, 0) AS insured,
        c.actual, c.expected, c.expected_portfolio, c.cost_eur
-FROM cells c LEFT JOIN ins i ON i.period_start = c.period_start AND i.segment = c.segment
-ORDER BY segment, c.guarantee, c.period_start`;
+FROM cells c LEFT JOIN ins i ON i.period_start = c.period_start AND i.segment = c.segment${
+    staging.ordered === false ? "" : "\nORDER BY segment, c.guarantee, c.period_start"
+  }`;
 }
