@@ -15,7 +15,8 @@ export async function withinMemory<T>(engine: DuckDbEngine, step: string, work: 
   try {
     return await work();
   } catch (error) {
-    if (!isOutOfMemory(error)) throw error;
+    // An inner step already named itself: keep its line rather than the outer step's.
+    if (error instanceof CarnetError || !isOutOfMemory(error)) throw error;
     const [setting] = await engine
       .all<{limit: string}>(`SELECT current_setting('memory_limit') AS limit`)
       .catch(() => [{limit: "unknown"}]);
