@@ -31,8 +31,10 @@ export interface AeCellsTables {
 
 /**
  * Expected counts at the reference rates and seasons per period, segment and guarantee. Each cube row meets its
- * rate and season directly (two small lookups): regrouping the cube by period x segment x sex x job x band first
- * would hold nearly as many groups as the cube has rows (66M at 10M claims), the one step that outgrew memory.
+ * rates and seasonal factors as one row holding every guarantee's (rates and seasons pivoted by guarantee), so the
+ * cube is summed once into period x segment groups with one column per guarantee, then turned into one row per
+ * guarantee: at ten million claims, joining each cube row to each guarantee's rate first would multiply the 66M
+ * rows and sum them into 15M groups, more than the memory limit holds.
  */
 function expectedSql(
   exposure: string,
@@ -40,17 +42,29 @@ function expectedSql(
   band: string,
   segment: string,
   period: string | null,
-  inList: string
+  guarantees: readonly string[]
 ): string {
+  if (!guarantees.length)
+    return `SELECT ${period ? "NULL::DATE AS period_start, " : ""}NULL::VARCHAR AS segment, NULL::VARCHAR AS guarantee,
+       NULL::DOUBLE AS expected WHERE false`;
   const periodColumn = period ? `x.${period} AS period_start, ` : "";
   // The segment is a column of the cube (qualified: the rates have sex and job_category too) or a constant.
   const segmentOfRow = /^\w+$/.test(segment) ? `x.${segment}` : segment;
-  return `SELECT ${periodColumn}${segmentOfRow} AS segment, r.guarantee, sum(x.years * r.annual_rate * s.factor) AS expected
-  FROM ${exposure} x
-  JOIN ${t.rates} r ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.${band}
-  JOIN ${t.season} s ON s.guarantee = r.guarantee AND s.moy = month(x.month_start)
-  WHERE r.guarantee IN (${inList})
-  GROUP BY ALL`;
+  const each = (make: (g: string, i: number) => string) => guarantees.map((g, i) => make(literal(g), i)).join(", ");
+  return `SELECT * FROM (
+  SELECT ${period ? "period_start, " : ""}segment, unnest([${each((g) => g)}]) AS guarantee,
+         unnest([${each((_, i) => `e${i}`)}]) AS expected
+  FROM (
+    SELECT ${periodColumn}${segmentOfRow} AS segment, ${each((_, i) => `sum(x.years * r.r${i} * s.s${i}) AS e${i}`)}
+    FROM ${exposure} x
+    JOIN (SELECT sex, job_category, age_band, ${each((g, i) => `max(annual_rate) FILTER (WHERE guarantee = ${g}) AS r${i}`)}
+          FROM ${t.rates} GROUP BY ALL) r
+      ON r.sex = x.sex AND r.job_category = x.job_category AND r.age_band = x.${band}
+    JOIN (SELECT moy, ${each((g, i) => `max(factor) FILTER (WHERE guarantee = ${g}) AS s${i}`)} FROM ${t.season} GROUP BY moy) s
+      ON s.moy = month(x.month_start)
+    GROUP BY ALL
+  )
+) WHERE expected IS NOT NULL`;
 }
 
 /**
@@ -98,7 +112,7 @@ function parts(
   const factor =
     baseline === "portfolio"
       ? `factor AS (SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS guarantee, 1.0 AS factor WHERE false)`
-      : `ref_e AS (${expectedSql(t.referenceExposure, t, "band_month", refSegment, null, inList)}),
+      : `ref_e AS (${expectedSql(t.referenceExposure, t, "band_month", refSegment, null, guarantees)}),
 ref_a AS (SELECT ${refSegment} AS segment, guarantee, ${counting.claims} AS actual FROM ${t.referenceFacts}
           WHERE guarantee IN (${inList}) GROUP BY ALL),
 factor AS (SELECT e.segment, e.guarantee,
@@ -106,7 +120,7 @@ factor AS (SELECT e.segment, e.guarantee,
            FROM ref_e e LEFT JOIN ref_a a ON a.segment = e.segment AND a.guarantee = e.guarantee)`;
   const expected = `SELECT e.period_start, e.segment, e.guarantee, e.expected * coalesce(f.factor, 1) AS expected,
          e.expected AS expected_portfolio
-  FROM (${expectedSql(t.exposure, t, band, segment, period, inList)}) e
+  FROM (${expectedSql(t.exposure, t, band, segment, period, guarantees)}) e
   LEFT JOIN factor f ON f.segment = e.segment AND f.guarantee = e.guarantee`;
   return {byGuarantee, segment, period, inList, factor, expected};
 }
