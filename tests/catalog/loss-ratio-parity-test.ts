@@ -29,7 +29,8 @@ interface Cell {
   claims_cost_eur: number | null;
   loss_ratio: number | null;
   insured: number | null;
-  masked: boolean;
+  /** Python, R and TypeScript say it; the SQL loaders leave the figures NULL. */
+  masked?: boolean;
 }
 
 const work = mkdtempSync(join(tmpdir(), "carnet-parity-"));
@@ -66,8 +67,7 @@ describe("loss ratio by year and guarantee in four languages", () => {
           claims: null,
           claims_cost_eur: null,
           loss_ratio: null,
-          insured: null,
-          masked: true
+          insured: null
         },
         {
           year: 2024,
@@ -76,8 +76,7 @@ describe("loss ratio by year and guarantee in four languages", () => {
           claims: 12,
           claims_cost_eur: 900,
           loss_ratio: 0.9,
-          insured: 12,
-          masked: false
+          insured: 12
         }
       ]);
     } finally {
@@ -90,10 +89,13 @@ describe("loss ratio by year and guarantee in four languages", () => {
     expect(sql.length).toBeGreaterThan(6);
     for (const language of ["python", "r", "typescript"] as const) {
       const other = published(language);
+      // A masked cell has no figures; Python, R and TypeScript also flag it (the SQL loaders, which a cluster also
+      // runs, carry no flag).
+      const masked = (c: Cell) => c.insured === null;
       expect(
-        other.map((c) => `${c.year}/${c.guarantee}/${c.masked}`),
+        other.map((c) => `${c.year}/${c.guarantee}/${masked(c)}/${c.masked}`),
         language
-      ).toEqual(sql.map((c) => `${c.year}/${c.guarantee}/${c.masked}`));
+      ).toEqual(sql.map((c) => `${c.year}/${c.guarantee}/${masked(c)}/${masked(c)}`));
       other.forEach((cell, i) => {
         const reference = sql[i];
         expect([cell.claims, cell.insured], `${language} ${cell.year} ${cell.guarantee}`).toEqual([
@@ -124,7 +126,7 @@ describe("loss ratio by year and guarantee in four languages", () => {
     expect(years.length).toBeGreaterThan(3);
     for (const {year, loss_ratio} of years) {
       const ofYear = cells.filter((c) => c.year === year);
-      expect(ofYear.every((c) => !c.masked)).toBe(true);
+      expect(ofYear.every((c) => c.insured !== null)).toBe(true);
       expect(
         close(
           ofYear.reduce((s, c) => s + c.loss_ratio!, 0),

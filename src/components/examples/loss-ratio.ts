@@ -9,7 +9,8 @@ export interface LossRatioCell {
   year: number;
   guarantee: string;
   loss_ratio: number | null;
-  masked: boolean;
+  /** Said by some loaders; a masked cell has no loss ratio either way. */
+  masked?: boolean;
 }
 
 export function lossRatioChart(cells: readonly LossRatioCell[], {width = 640}: {width?: number} = {}) {

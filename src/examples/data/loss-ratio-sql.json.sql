@@ -13,6 +13,6 @@ SELECT c.year::INTEGER AS year, c.guarantee, coalesce(p.earned_premium_eur, 0)::
        carnet_mask(c.claims, c.insured)::INTEGER AS claims,
        carnet_mask(c.claims_cost_eur, c.insured)::DOUBLE AS claims_cost_eur,
        carnet_mask(c.claims_cost_eur / nullif(p.earned_premium_eur, 0), c.insured)::DOUBLE AS loss_ratio,
-       carnet_mask(c.insured, c.insured)::INTEGER AS insured, c.insured < 11 AS masked
+       carnet_mask(c.insured, c.insured)::INTEGER AS insured
 FROM cost c LEFT JOIN premium p USING (year)
 ORDER BY year, guarantee;

@@ -1,11 +1,11 @@
 // Loss ratio by year and guarantee, in TypeScript (src/examples/typescript-loader.md); the same figures as the SQL,
 // Python and R examples (tests/catalog/loss-ratio-parity-test.ts checks they agree). Framework runs it with tsx.
-// The governed tables come from openExtracts() (validated, pseudonymised; never the raw extract files); the join
+// The governed tables come from openStagedExtracts() (validated, pseudonymised; never the raw extract files); the join
 // and the ratio are arquero verbs over the two aggregates DuckDB returns. Premiums are earned per contract and
 // year, not per guarantee: a guarantee's loss ratio is its claims cost over the year's earned premium. A cell whose
 // claims concern fewer than 11 insured loses its figures (the team's rule, src/lib/secrecy.ts).
 import * as aq from "arquero";
-import {openExtracts} from "../../../loaders/extracts/open.ts";
+import {openStagedExtracts} from "../../../loaders/extracts/open.ts";
 import {writeStdout} from "../../../loaders/output/arrow.ts";
 import {MIN_INSURED} from "../../lib/secrecy.ts";
 
@@ -20,7 +20,8 @@ interface Cell {
   masked: boolean;
 }
 
-const extracts = await openExtracts();
+// The governed tables as staged here, whatever CARNET_ENGINE says (the SQL below is DuckDB's), as Python and R read them.
+const extracts = await openStagedExtracts();
 try {
   const cost = aq.from(
     await extracts.engine.all(`
