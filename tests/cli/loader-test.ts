@@ -55,6 +55,20 @@ describe("carnet loader run", () => {
     ]);
   });
 
+  it("fails a broken TypeScript loader with Node's error and the loader's line", () => {
+    const file = loader(
+      "broken.json.ts",
+      'const cells = [1, 2];\nif (cells.length) throw new Error("the cells do not add up");\n'
+    );
+    const run = carnet(["loader", "run", file]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /broken\.json\.ts: TypeScript loader failed \(exit 1\): Error: the cells do not add up \(line 2\)$/
+      )
+    ]);
+  });
+
   it("fails a broken R loader with R's error", () => {
     const file = loader(
       "broken.json.R",

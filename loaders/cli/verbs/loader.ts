@@ -69,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const stderr = (result.stderr ?? Buffer.alloc(0)).toString("utf8");
   const name = relative(root, file);
-  if (result.status !== 0) throw new CarnetError(`${name}: ${failureLine(extension, stderr, result.status)}`);
+  if (result.status !== 0) throw new CarnetError(`${name}: ${failureLine(extension, stderr, result.status, file)}`);
   const output = result.stdout ?? Buffer.alloc(0);
   if (values.out) writeFileSync(values.out, output);
   const shown = Number(values.rows ?? 5);
@@ -84,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** The language's own message: Python's last traceback line, R's "Error" line, DuckDB's one line, else the last line. */
-function failureLine(extension: string, stderr: string, status: number | null): string {
+function failureLine(extension: string, stderr: string, status: number | null, file: string): string {
   const lines = stderr
     .split("\n")
     .map((l) => l.trim())
@@ -95,7 +95,8 @@ function failureLine(extension: string, stderr: string, status: number | null): 
   if (extension === ".py") line = pythonException(stderr) ?? line;
   if (extension === ".sql")
     line = lines.find((l) => l.startsWith("sql-loader: "))?.replace(/^sql-loader: [^:]+: /, "") ?? line;
-  if (extension === ".ts" || extension === ".js") line = lines.find((l) => l.startsWith("carnet: ")) ?? line;
+  if (extension === ".ts" || extension === ".js")
+    line = lines.find((l) => l.startsWith("carnet: ")) ?? javascriptError(lines, file) ?? line;
   return `${language} loader failed (exit ${status}): ${line ?? "no message"}`;
 }
 
@@ -161,4 +162,13 @@ function pythonException(stderr: string): string | undefined {
   ];
   if (!DUCKDB_ERROR.test(message)) return lines[at].trim();
   return `${name}: ${oneLineSqlError([message, ...lines.slice(at + 1)].join("\n"))}`;
+}
+
+/** Node's uncaught error ("Error: ...", "TypeError: ..."), with the loader's line from the stack when it is there. */
+function javascriptError(lines: string[], file: string): string | undefined {
+  const at = lines.findIndex((l) => /^[A-Za-z]*(Error|Exception)\b/.test(l));
+  if (at < 0) return undefined;
+  const frame = lines.slice(at + 1).find((l) => l.startsWith("at ") && l.includes(`${basename(file)}:`));
+  const where = frame ? /:(\d+):\d+\)?$/.exec(frame)?.[1] : undefined;
+  return where ? `${lines[at]} (line ${where})` : lines[at];
 }
