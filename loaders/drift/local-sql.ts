@@ -1,16 +1,15 @@
 /**
  * The statements run over drift's working tables. Both paths hold exposure as a cube and distinct insured as
  * counts per grain, dimension, period and segment (the `insured` table); they differ in the claims: one row per
- * claim on the embedded DuckDB (the drill-down needs them), a claims cube from a cluster (sql/clickhouse/local.ts).
+ * claim on the embedded DuckDB (the drill-down needs them), a claims cube from a cluster (pushdown.ts).
  * Which one a workspace uses is chosen once, by the engine seam (sql.ts), and carried by the workspace.
  */
 import type {Grain} from "../../src/lib/periods.ts";
 import {literal} from "../engine/sql.ts";
 import type {Dimension} from "./dimensions.ts";
-import * as cube from "./sql/clickhouse/local.ts";
 import {aeCellsSql, expectedCellsSql, type AeCounting, type AeStaging, type Baseline} from "./sql/duckdb/ae-cells.ts";
 import {lossRatioSql} from "./sql/duckdb/loss-ratio.ts";
-import {CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
+import {CLAIM_CUBE, CLAIM_ROWS} from "./sql/duckdb/reference-rates.ts";
 import {tables} from "./window.ts";
 
 export interface LocalSql {
@@ -26,30 +25,32 @@ export interface LocalSql {
   lossRatioSql(dimension: Dimension): string;
 }
 
-/** Claim rows counted with count(*), distinct insured read from the counts table. */
-const rowCounting: AeCounting = {
-  claims: CLAIM_ROWS,
-  insured: (_period, _segment, d, g) => `SELECT period_start, segment, exposure_years, insured FROM ${tables.insured}
+/**
+ * The statements for a way of counting claims (`claims`: count(*) over claim rows, or sum(claims) over a cube);
+ * distinct insured and insured-years are read from the workspace's counts table on both paths.
+ */
+function localSql(claims: string): LocalSql {
+  const counting: AeCounting = {
+    claims,
+    insured: (_period, _segment, d, g) => `SELECT period_start, segment, exposure_years, insured FROM ${tables.insured}
   WHERE grain = ${literal(g)} AND dimension = ${literal(d)}`
-};
-
-export const claimRowsSql: LocalSql = {
-  aeCellsSql: (dimension, grain, guarantees, baseline, staging) =>
-    aeCellsSql(dimension, grain, guarantees, baseline, tables, rowCounting, staging),
-  expectedCellsSql: (dimension, grain, guarantees, baseline) =>
-    expectedCellsSql(dimension, grain, guarantees, baseline, tables, rowCounting),
-  lossRatioSql: (dimension) =>
-    lossRatioSql(dimension, tables, {
-      claims: CLAIM_ROWS,
-      insured: (d) => `SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${tables.insured}
+  };
+  return {
+    aeCellsSql: (dimension, grain, guarantees, baseline, staging) =>
+      aeCellsSql(dimension, grain, guarantees, baseline, tables, counting, staging),
+    expectedCellsSql: (dimension, grain, guarantees, baseline) =>
+      expectedCellsSql(dimension, grain, guarantees, baseline, tables, counting),
+    lossRatioSql: (dimension) =>
+      lossRatioSql(dimension, tables, {
+        claims,
+        insured: (d) => `SELECT year(period_start) AS year, segment, insured, exposure_years FROM ${tables.insured}
         WHERE grain = 'year' AND dimension = ${literal(d)}`
-    })
-};
+      })
+  };
+}
 
-export const cubeSql: LocalSql = {
-  aeCellsSql: (dimension, grain, guarantees, baseline, staging) =>
-    cube.aeCellsSql(dimension, grain, guarantees, baseline, tables, staging),
-  expectedCellsSql: (dimension, grain, guarantees, baseline) =>
-    cube.expectedCellsSql(dimension, grain, guarantees, baseline, tables),
-  lossRatioSql: (dimension) => cube.lossRatioSql(dimension, tables)
-};
+/** One row per claim (the embedded path). */
+export const claimRowsSql = localSql(CLAIM_ROWS);
+
+/** A claims cube whose rows carry a `claims` count (the cluster path, pushdown.ts). */
+export const cubeSql = localSql(CLAIM_CUBE);

@@ -2,7 +2,7 @@
  * Drift on a ClickHouse cluster: push-down, not pull-all. The DuckDB path builds row-level working tables
  * (exposure per insured and month, one row per claim); here the cluster computes the aggregates those tables
  * feed on (sql/clickhouse/cluster.ts) and only they cross the wire, into a local in-memory DuckDB workspace
- * where the rest of the pipeline (rates, seasons, A/E cells, loss ratio) runs over them (sql/clickhouse/local.ts).
+ * where the rest of the pipeline (rates, seasons, A/E cells, loss ratio) runs over them (local-sql.ts, cubeSql).
  * The returned workspace owns that local DuckDB: closing it closes the DuckDB, never the cluster's engine.
  */
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";

@@ -18,7 +18,7 @@ export interface LossRatioTables {
 
 /**
  * How claims and distinct insured are counted: over row-level tables here; the ClickHouse path passes counts
- * over the cluster's cubes instead (../clickhouse/local.ts), with the rest of the statement unchanged.
+ * over the cluster's cubes instead (../../local-sql.ts), with the rest of the statement unchanged.
  */
 export interface LossRatioCounting {
   claims: string;

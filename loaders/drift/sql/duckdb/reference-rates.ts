@@ -8,7 +8,7 @@ import {literal} from "../../../engine/sql.ts";
 
 /**
  * How a group's claims are counted: one row per claim here; the ClickHouse path runs the same statements over
- * a claims cube, where each row carries a `claims` count (../clickhouse/local.ts).
+ * a claims cube, where each row carries a `claims` count (../../local-sql.ts).
  */
 export const CLAIM_ROWS = "count(*)";
 export const CLAIM_CUBE = "sum(claims)::BIGINT";
