@@ -21,6 +21,7 @@ export default tseslint.config(
       "dist/",
       "**/.observablehq/",
       "bench/out/",
+      "published/",
       "data/extracts/",
       "test-results/",
       ".tmp/",

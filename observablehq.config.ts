@@ -4,6 +4,7 @@
  * DuckDB-Wasm loads no extension from extensions.duckdb.org, and telemetry is off (OBSERVABLE_TELEMETRY_DISABLE in
  * the npm scripts, repeated here for anyone running `observable` directly).
  */
+import {apiPaths} from "./loaders/api/paths.ts";
 import {sidebar} from "./loaders/catalog/sidebar.ts";
 
 process.env.OBSERVABLE_TELEMETRY_DISABLE ??= "true";
@@ -30,11 +31,14 @@ a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 80%; }
 export default {
   title: "Carnet",
   root: "src",
-  output: "dist",
+  // CARNET_SITE_OUTPUT: where `carnet refresh` builds a delivery (a new folder each time); dist/ otherwise.
+  output: process.env.CARNET_SITE_OUTPUT ?? "dist",
   // The sidebar from the catalog (loaders/catalog/sidebar.ts): each published analysis under its use case, the
   // examples, the portfolio pages and data quality; never listed by hand.
   pages: sidebar(),
   pager: false,
+  // The data API (src/api/v1/, loaders/api/): published at stable paths, not content-hashed like page files.
+  dynamicPaths: apiPaths("src"),
   globalStylesheets: [],
   head: `${fonts}\n${print}`,
   footer:

@@ -1,7 +1,7 @@
 /**
  * The site's sidebar, built from the catalog (catalog.ts) rather than listed by hand: every published analysis
  * under its use case (in the order of the use-case cards, analyses by title), the pages tagged `example` in a
- * closed Examples section, then the portfolio pages and data quality. observablehq.config.ts reads it; `carnet new`
+ * closed Examples section, then the portfolio pages and the operations pages (data quality, runs, the data API). observablehq.config.ts reads it; `carnet new`
  * touches that file so a running preview picks a new page up.
  */
 import {readCatalog, type CatalogOptions} from "./catalog.ts";
@@ -27,6 +27,16 @@ const portfolio: Section = {
   ]
 };
 
+/** How the site is run and read by other tools. */
+const operations: Section = {
+  name: "Operations",
+  pages: [
+    {name: "Data quality", path: "/data-quality"},
+    {name: "Refresh runs", path: "/runs"},
+    {name: "Data API", path: "/api"}
+  ]
+};
+
 export function sidebar(options: CatalogOptions = {}): (Section | Link)[] {
   const published = readCatalog(options).entries.filter((e) => e.status === "published");
   const link = (e: (typeof published)[number]): Link => ({name: e.title, path: `/${e.href}`});
@@ -44,6 +54,6 @@ export function sidebar(options: CatalogOptions = {}): (Section | Link)[] {
     ...sections,
     portfolio,
     ...(examples.length ? [{name: "Examples", collapsible: true, open: false, pages: examples.map(link)}] : []),
-    {name: "Data quality", path: "/data-quality"}
+    operations
   ];
 }

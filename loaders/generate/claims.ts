@@ -5,6 +5,11 @@
  * disabled one has no more sick leave, a dead one nothing at all. Only claims declared by the snapshot date are
  * in the extract (later ones are "incurred but not reported").
  *
+ * The simulation always runs to the generator's own snapshot date (SNAPSHOT_DATE): its random draws, claim and
+ * expertise ids, and the costs premiums are priced on never change. What is *written* is the delivery as known on
+ * `sinks.asOf` (SNAPSHOT_DATE by default, an earlier day for `--snapshot`): claims, scores and expertises dated
+ * after it are left out, and claims and expertise reports still running then are written as they stood that day.
+ *
  * Each sick-leave claim also draws its hidden abuse flag, its model scores when scored, and maybe an expertise,
  * whose `abuse` finding stops the allowance early (the saving).
  */
@@ -15,7 +20,7 @@ import {ageOn, dayFromParts, dayOf, iso, monthOf, yearOf} from "./dates.ts";
 import {chooseArm, expertiseCost, MIN_REMAINING_DAYS, NO_SHOW_RATE} from "./expertise.ts";
 import type {Person} from "./population.ts";
 import type {PremiumBook} from "./premiums.ts";
-import type {Rng} from "./random.ts";
+import {Rng} from "./random.ts";
 import {deathRate, disabilityRate, incapacityRate, SEASON_MAX, SEASONALITY, type Profile} from "./rates.ts";
 import {exponential, gamma, lognormal, sigmoid} from "./samplers.ts";
 import type {Stats} from "./stats.ts";
@@ -37,6 +42,10 @@ export interface ClaimSinks {
   premiums: PremiumBook;
   stats: Stats;
   counters: {claim: number; expertise: number};
+  /** The day the delivery is known as of (SNAPSHOT by default): what happens after it is not written. */
+  asOf: number;
+  /** The generation's seed, for the reserve noise of claims the simulation never had to reserve (see `reserveNoise`). */
+  seed: number;
 }
 
 /** Simulates and writes the claims of one insured; sets `person.deathDay` when they die while covered. */
@@ -101,13 +110,16 @@ function addExposure(person: Person, from: number, to: number, book: PremiumBook
     const b = Math.min(to, dayFromParts(year, 12, 31));
     const years = (b - a + 1) / YEAR;
     const age = ageOn(person.birthDay, (a + b) / 2);
+    // Insured-years already covered on the as-of day: the earned part of the year's premium.
+    const known = b <= book.asOf ? years : a <= book.asOf ? (book.asOf - a + 1) / YEAR : 0;
     book.addExposure(
       person.contract.index,
       year,
       years,
       incapacityRate(age, profile) * years,
       disabilityRate(age) * years,
-      deathRate(age, person.female) * years
+      deathRate(age, person.female) * years,
+      known
     );
   }
 }
@@ -129,14 +141,17 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   if (person.deathDay !== null) plannedEnd = Math.min(plannedEnd, person.deathDay);
   if (declared > SNAPSHOT) return plannedEnd;
 
+  const asOf = sinks.asOf;
   const claimId = nextClaimId(sinks);
   const scoredDay = declared + rng.int(1, 5);
   let v1: number | null = null;
   if (scoredDay >= MODEL_LIVE && scoredDay <= SNAPSHOT && plannedEnd > scoredDay) {
     for (const model of MODEL_VERSIONS) {
       const score = modelScore(rng, logOdds, model);
-      sinks.scores.row([claimId, iso(scoredDay), model.version, score.toFixed(4)]);
-      sinks.stats.addScore(model.version, score, abusive);
+      if (scoredDay <= asOf) {
+        sinks.scores.row([claimId, iso(scoredDay), model.version, score.toFixed(4)]);
+        sinks.stats.addScore(model.version, score, abusive);
+      }
       if (v1 === null) v1 = score;
     }
   }
@@ -144,8 +159,11 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   let end = plannedEnd;
   const ordered = declared + rng.int(7, 28);
   if (ordered <= SNAPSHOT && plannedEnd - ordered >= MIN_REMAINING_DAYS) {
-    sinks.stats.eligibleClaims++;
-    if (abusive) sinks.stats.eligibleAbusive++;
+    const orderedByAsOf = ordered <= asOf;
+    if (orderedByAsOf) {
+      sinks.stats.eligibleClaims++;
+      if (abusive) sinks.stats.eligibleAbusive++;
+    }
     const score = v1 !== null && scoredDay <= ordered ? v1 : null;
     const arm = chooseArm(rng, {plannedDays: planned, age, tenureYears, score, modelLive: ordered >= MODEL_LIVE});
     if (arm) {
@@ -162,24 +180,41 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
       } else outcome = "justified";
       const id = `EX${String(++sinks.counters.expertise).padStart(7, "0")}`;
       const cost = expertiseCost(rng);
-      sinks.expertises.row([
-        id,
-        claimId,
-        iso(ordered),
-        arm,
-        score === null ? "" : score.toFixed(4),
-        outcome,
-        money(cost),
-        outcome === "pending" ? "" : money(saving)
-      ]);
-      sinks.stats.addExpertise(arm, outcome, saving);
+      if (orderedByAsOf) {
+        // A report not back on the as-of day has no outcome yet, whatever it later finds.
+        const known = reported > asOf ? "pending" : outcome;
+        const knownSaving = known === "pending" ? 0 : saving;
+        sinks.expertises.row([
+          id,
+          claimId,
+          iso(ordered),
+          arm,
+          score === null ? "" : score.toFixed(4),
+          known,
+          money(cost),
+          known === "pending" ? "" : money(knownSaving)
+        ]);
+        sinks.stats.addExpertise(arm, known, knownSaving);
+      }
     }
   }
 
+  // Paid and reserve at the simulation's snapshot: the tariff's experience base, whatever day is written.
   const open = end > SNAPSHOT;
   const daysPaid = Math.max(0, (open ? SNAPSHOT : end) - day + 1 - WAITING_DAYS);
   const paid = daysPaid * person.dailyRate;
-  const reserve = open ? Math.max(1, end - SNAPSHOT) * person.dailyRate * lognormal(rng, 1, 0.25) : 0;
+  const noise = open ? lognormal(rng, 1, 0.25) : NaN;
+  const reserve = open ? Math.max(1, end - SNAPSHOT) * person.dailyRate * noise : 0;
+  sinks.premiums.addCost(person.contract.index, 0, paid + reserve);
+  if (declared > asOf) return end;
+
+  // The same computation on the as-of day (identical when it is the snapshot date).
+  const openAsOf = end > asOf;
+  const daysPaidAsOf = Math.max(0, (openAsOf ? asOf : end) - day + 1 - WAITING_DAYS);
+  const paidAsOf = daysPaidAsOf * person.dailyRate;
+  const reserveAsOf = openAsOf
+    ? Math.max(1, end - asOf) * person.dailyRate * (open ? noise : reserveNoise(sinks.seed, claimId))
+    : 0;
   sinks.claims.row([
     claimId,
     insuredId,
@@ -187,27 +222,43 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
     "incapacity",
     iso(day),
     iso(declared),
-    open ? "" : iso(end),
-    daysPaid,
-    money(paid),
-    money(reserve),
-    open ? "open" : "closed"
+    openAsOf ? "" : iso(end),
+    daysPaidAsOf,
+    money(paidAsOf),
+    money(reserveAsOf),
+    openAsOf ? "open" : "closed"
   ]);
-  sinks.premiums.addCost(person.contract.index, 0, paid + reserve);
   return end;
+}
+
+/**
+ * The reserve's estimation noise for a sick-leave claim open on the as-of day but closed by the simulation's
+ * snapshot, which therefore never drew one: from a stream of its own per claim, so the simulation's draws stay
+ * those of the full delivery.
+ */
+function reserveNoise(seed: number, claimId: string): number {
+  return lognormal(new Rng(seed, "reserve", claimId), 1, 0.25);
 }
 
 /** Disability pension (20-30% of salary, on top of social security) until retirement at 62; a reserve while open. */
 function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
   const declared = day + rng.int(30, 120);
   if (declared > SNAPSHOT) return;
+  const claimId = nextClaimId(sinks);
   const pension = person.salary * (0.15 + 0.1 * rng.next());
   const end = Math.max(Math.round(person.birthDay + 62 * YEAR), day + 90);
-  const open = end > SNAPSHOT;
-  const paid = (pension * ((open ? SNAPSHOT : end) - day)) / YEAR;
-  const reserve = open ? pension * annuityYears((end - SNAPSHOT) / YEAR) : 0;
+  const amounts = (at: number) => {
+    const open = end > at;
+    const paid = (pension * ((open ? at : end) - day)) / YEAR;
+    const reserve = open ? pension * annuityYears((end - at) / YEAR) : 0;
+    return {open, paid, reserve};
+  };
+  const full = amounts(SNAPSHOT);
+  sinks.premiums.addCost(person.contract.index, 1, full.paid + full.reserve);
+  if (declared > sinks.asOf) return;
+  const {open, paid, reserve} = amounts(sinks.asOf);
   sinks.claims.row([
-    nextClaimId(sinks),
+    claimId,
     insuredId,
     person.contract.id,
     "disability",
@@ -219,18 +270,20 @@ function disabilityClaim(person: Person, insuredId: string, day: number, rng: Rn
     money(reserve),
     open ? "open" : "closed"
   ]);
-  sinks.premiums.addCost(person.contract.index, 1, paid + reserve);
 }
 
 /** Death capital (1.5x salary, 3x for cadres), settled a few weeks after the declaration. */
 function deathClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): void {
   const declared = day + rng.int(10, 60);
   if (declared > SNAPSHOT) return;
+  const claimId = nextClaimId(sinks);
   const capital = person.salary * (person.cadre ? 3 : 1.5);
   const settled = declared + rng.int(10, 60);
-  const open = settled > SNAPSHOT;
+  sinks.premiums.addCost(person.contract.index, 2, capital);
+  if (declared > sinks.asOf) return;
+  const open = settled > sinks.asOf;
   sinks.claims.row([
-    nextClaimId(sinks),
+    claimId,
     insuredId,
     person.contract.id,
     "death",
@@ -242,7 +295,6 @@ function deathClaim(person: Person, insuredId: string, day: number, rng: Rng, si
     money(open ? capital : 0),
     open ? "open" : "closed"
   ]);
-  sinks.premiums.addCost(person.contract.index, 2, capital);
 }
 
 /** Present value, in years of pension, of a pension paid for `years` years (3% discount, ~15% mortality and recovery). */

@@ -106,8 +106,12 @@ export interface DetectorTruth {
   runs: RunTruth[];
 }
 
-/** Writes detector-runs/<run_id>/{manifest.json,predictions.csv} and returns the truth per cell. */
-export function writeDetectorRuns(seed: number, outDir: string): DetectorTruth[] {
+/**
+ * Writes detector-runs/<run_id>/{manifest.json,predictions.csv} and returns the truth per cell. Runs started after
+ * `asOf` (YYYY-MM-DD) are left out, and so are the cells left without a run; each run has its own random stream,
+ * so the runs written are the same whatever `asOf` is.
+ */
+export function writeDetectorRuns(seed: number, outDir: string, asOf: string): DetectorTruth[] {
   const labels = new Map(DATASETS.map((dataset) => [dataset.name, datasetLabels(seed, dataset)]));
   const truth: DetectorTruth[] = [];
   for (const version of DETECTOR_VERSIONS) {
@@ -119,15 +123,21 @@ export function writeDetectorRuns(seed: number, outDir: string): DetectorTruth[]
         target_auc: version.targets[i],
         runs: []
       };
-      cell.runs.push(
-        writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], version.date, i)
-      );
-      if (version.detector === RERUN.detector && version.version === RERUN.version && dataset.name === RERUN.dataset) {
+      if (version.date <= asOf)
+        cell.runs.push(
+          writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], version.date, i)
+        );
+      if (
+        version.detector === RERUN.detector &&
+        version.version === RERUN.version &&
+        dataset.name === RERUN.dataset &&
+        RERUN.date <= asOf
+      ) {
         cell.runs.push(
           writeRun(seed, outDir, version, dataset, labels.get(dataset.name)!, version.targets[i], RERUN.date, i)
         );
       }
-      truth.push(cell);
+      if (cell.runs.length > 0) truth.push(cell);
     });
   }
   return truth;

@@ -3,13 +3,21 @@
  * and truth.json, in the shape of ../shared/data-contract.md. Deterministic (same seed and scale, same bytes),
  * streamed (memory grows with the number of contracts, not of claims), linear in `scale` (1 = ~200 contracts,
  * ~40k insured, ~20-28k claims; ~400 = ~10M claims).
+ *
+ * `snapshotDate` writes the same portfolio as it was known on an earlier day, like an earlier monthly delivery:
+ * the simulation (its random draws, ids and amounts) is the full one, and only what is written changes. Rows
+ * dated after that day are left out (contracts and insured whose cover starts later, claims declared later,
+ * scores computed later, expertises ordered later, detector runs started later, premiums of later years, the
+ * unearned part of that day's year), and what was still running then is written as it stood: end dates after it
+ * empty, claims open with paid amounts and reserves on that day, expertise reports not back yet pending.
  */
 import {existsSync, mkdirSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
+import {PERIOD, SNAPSHOT_DATE} from "./catalog.ts";
 import {simulateClaims, type ClaimSinks} from "./claims.ts";
 import {planContracts} from "./contracts.ts";
 import {CsvWriter, field, money} from "./csv-writer.ts";
-import {iso} from "./dates.ts";
+import {dayOf, iso} from "./dates.ts";
 import {writeDetectorRuns} from "./detectors.ts";
 import {plantDrifts} from "./drifts.ts";
 import {coverageEnd, forEachInsured} from "./population.ts";
@@ -22,6 +30,11 @@ export interface GenerateOptions {
   out: string;
   seed?: number;
   scale?: number;
+  /**
+   * Write the delivery as known on this day (YYYY-MM-DD, from the period start to SNAPSHOT_DATE); default
+   * SNAPSHOT_DATE, the full delivery. The portfolio is the same whatever the day.
+   */
+  snapshotDate?: string;
   /** Called now and then with a short progress line (the CLI shows it on a terminal only). */
   onProgress?: (message: string) => void;
 }
@@ -56,9 +69,20 @@ export const HEADERS = {
   scores: ["claim_id", "scored_date", "model_version", "score"]
 } as const;
 
+/** True for a YYYY-MM-DD calendar day a delivery can be known as of: from the period start to SNAPSHOT_DATE. */
+export function isSnapshotDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= PERIOD.start && date <= SNAPSHOT_DATE && iso(dayOf(date)) === date;
+}
+
 export function generate(options: GenerateOptions): GenerateSummary {
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
+  const snapshotDate = options.snapshotDate ?? SNAPSHOT_DATE;
+  if (!isSnapshotDate(snapshotDate))
+    throw new RangeError(
+      `snapshotDate must be a YYYY-MM-DD day from ${PERIOD.start} to ${SNAPSHOT_DATE}, got "${snapshotDate}"`
+    );
+  const asOf = dayOf(snapshotDate);
   const out = options.out;
   const say = options.onProgress ?? (() => {});
   mkdirSync(out, {recursive: true});
@@ -70,27 +94,30 @@ export function generate(options: GenerateOptions): GenerateSummary {
 
   const contracts = new CsvWriter(join(out, "contracts.csv"), HEADERS.contracts);
   for (const plan of plans) {
+    if (plan.startDay > asOf) continue;
     contracts.row([
       plan.id,
       field(plan.employerName),
       plan.sector.naf,
       plan.region,
       iso(plan.startDay),
-      plan.endDay === null ? "" : iso(plan.endDay)
+      plan.endDay === null || plan.endDay > asOf ? "" : iso(plan.endDay)
     ]);
   }
   contracts.close();
 
   const insured = new CsvWriter(join(out, "insured.csv"), HEADERS.insured);
   const stats = new Stats();
-  const premiums = new PremiumBook(plans);
+  const premiums = new PremiumBook(plans, asOf);
   const sinks: ClaimSinks = {
     claims: new CsvWriter(join(out, "claims.csv"), HEADERS.claims),
     scores: new CsvWriter(join(out, "scores.csv"), HEADERS.scores),
     expertises: new CsvWriter(join(out, "expertises.csv"), HEADERS.expertises),
     premiums,
     stats,
-    counters: {claim: 0, expertise: 0}
+    counters: {claim: 0, expertise: 0},
+    asOf,
+    seed
   };
   let insuredCount = 0;
   for (const plan of plans) {
@@ -99,7 +126,8 @@ export function generate(options: GenerateOptions): GenerateSummary {
     forEachInsured(plan, rng, (person) => {
       const id = `IN${String(++insuredCount).padStart(9, "0")}`;
       simulateClaims(person, id, rng, sinks);
-      const end = coverageEnd(person);
+      if (person.coverageStart > asOf) return;
+      const end = coverageEnd(person, asOf);
       insured.row([
         id,
         person.nir,
@@ -126,7 +154,7 @@ export function generate(options: GenerateOptions): GenerateSummary {
     premiumWriter.row([contractId, year, money(amount)]);
   premiumWriter.close();
 
-  const detectors = writeDetectorRuns(seed, out);
+  const detectors = writeDetectorRuns(seed, out, snapshotDate);
   const rows = {
     contracts: contracts.rows,
     insured: insured.rows,
@@ -136,7 +164,7 @@ export function generate(options: GenerateOptions): GenerateSummary {
     scores: sinks.scores.rows,
     detector_runs: detectors.reduce((n, d) => n + d.runs.length, 0)
   };
-  const truth = buildTruth(seed, scale, drifts, stats, detectors, rows);
+  const truth = buildTruth(seed, scale, snapshotDate, drifts, stats, detectors, rows);
   writeTruth(out, truth);
   return {out, seed, scale, rows, truth};
 }

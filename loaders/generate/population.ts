@@ -32,10 +32,13 @@ export interface Person {
   salary: number;
 }
 
-/** Last covered day as the extract shows it: empty (null) while still covered at the end of the period. */
-export function coverageEnd(person: Person): number | null {
+/**
+ * Last covered day as the extract shows it: empty (null) while still covered at the end of the period, or on
+ * `asOf`, the day the delivery is known as of, when that is earlier (a later end was not known yet).
+ */
+export function coverageEnd(person: Person, asOf: number): number | null {
   const end = Math.min(person.leaveDay, person.deathDay ?? Infinity);
-  return end <= PERIOD_END ? end : null;
+  return end <= Math.min(PERIOD_END, asOf) ? end : null;
 }
 
 /** Calls `visit` for every insured of the contract, in order; `visit` may set `deathDay` before the seat is refilled. */

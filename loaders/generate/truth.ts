@@ -2,11 +2,16 @@
  * truth.json: what the generator planted, written beside the extracts so pages and tests can be checked against
  * it (drifts, abuse rate, model and detector AUCs), plus row counts and per-arm expertise tallies.
  * Written with a fixed key order and no timestamps, so the same seed and scale give the same bytes.
+ *
+ * For a delivery known as of an earlier day (`--snapshot`), everything describes what that delivery holds:
+ * `snapshot_date` is that day, `period.end` the last day its events can fall on, `drifts` only those whose onset
+ * month has begun, row counts and expertise tallies those written, `abuse_rate` over the claims eligible by then,
+ * `models` the versions live by then with AUCs on the scores written, `detectors` the runs started by then.
  */
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {MODEL_VERSIONS} from "./abuse.ts";
-import {MODEL_START, PERIOD, SNAPSHOT_DATE} from "./catalog.ts";
+import {MODEL_START, PERIOD} from "./catalog.ts";
 import type {Drift} from "./contracts.ts";
 import {round, type DetectorTruth} from "./detectors.ts";
 import {ARMS} from "./expertise.ts";
@@ -40,23 +45,27 @@ export interface Truth {
 export function buildTruth(
   seed: number,
   scale: number,
+  snapshotDate: string,
   drifts: readonly Drift[],
   stats: Stats,
   detectors: DetectorTruth[],
   rows: Record<string, number>
 ): Truth {
+  const month = snapshotDate.slice(0, 7);
   return {
     seed,
     scale,
-    period: {start: PERIOD.start, end: PERIOD.end},
-    snapshot_date: SNAPSHOT_DATE,
-    drifts: drifts.map((d) => ({
-      dimension: d.dimension,
-      segment: d.segment,
-      guarantee: "incapacity",
-      onset: d.onset,
-      factor: d.factor
-    })),
+    period: {start: PERIOD.start, end: snapshotDate < PERIOD.end ? snapshotDate : PERIOD.end},
+    snapshot_date: snapshotDate,
+    drifts: drifts
+      .filter((d) => d.onset <= month)
+      .map((d) => ({
+        dimension: d.dimension,
+        segment: d.segment,
+        guarantee: "incapacity",
+        onset: d.onset,
+        factor: d.factor
+      })),
     // Share of abusive claims among those eligible for an expertise: what the random arm estimates.
     abuse_rate: stats.eligibleClaims ? round(stats.eligibleAbusive / stats.eligibleClaims, 4) : 0,
     detectors,
@@ -79,7 +88,7 @@ export function buildTruth(
         ];
       })
     ),
-    models: MODEL_VERSIONS.map((m) => {
+    models: (MODEL_START <= snapshotDate ? MODEL_VERSIONS : []).map((m) => {
       const auc = stats.auc(m.version);
       const rate = stats.scoredAbuseRate(m.version);
       return {

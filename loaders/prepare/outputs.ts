@@ -11,6 +11,14 @@ import {CELL_COLUMNS, LOSS_RATIO_COLUMNS, pageCells, pageLossRatio, pageMeta, pr
 import type {Extracts} from "../extracts/open.ts";
 import {arrowBytes} from "../output/arrow.ts";
 import {PAGE_CLAIM_COLUMNS, pageClaims, pageContext} from "../roi/page-data.ts";
+import {
+  alertsByDimension,
+  deliveryAlerts,
+  FIGURES_VERSION,
+  roiFigures,
+  segmentFigures,
+  type PreparedFigures
+} from "../run/figures.ts";
 import type {ValueInputs} from "./value-inputs.ts";
 
 /** The prepared files, by the name of the page loader output they become. */
@@ -22,7 +30,8 @@ export const PREPARED_FILES = [
   "drift-meta.json",
   "roi-claims.arrow",
   "roi-context.json",
-  "value-inputs.json"
+  "value-inputs.json",
+  "key-figures.json"
 ] as const;
 export type PreparedFile = (typeof PREPARED_FILES)[number];
 
@@ -33,7 +42,7 @@ export async function prepareOutputs(extracts: Extracts, write: Write, step: Ste
   const {engine, snapshotDate} = extracts;
   const [claims] = await engine.all<{n: number}>(`SELECT count(*) AS n FROM claims`);
   // Without a claim there is no drift window: the drift files are not written and their loaders say why.
-  const driftFigures = claims?.n ? await prepareDriftOutputs(extracts, write, step) : null;
+  const drift = claims?.n ? await prepareDriftOutputs(extracts, write, step) : null;
   await step("ROI: backtest claims", async () =>
     write("roi-claims.arrow", arrowBytes(await pageClaims(engine), [...PAGE_CLAIM_COLUMNS]))
   );
@@ -41,11 +50,33 @@ export async function prepareOutputs(extracts: Extracts, write: Write, step: Ste
     write("roi-context.json", JSON.stringify(await pageContext(engine, snapshotDate)))
   );
   const expertise = await step("ROI: expertise figures", () => expertiseFigures(engine));
-  const inputs: ValueInputs = {snapshotDate, expertise, drift: driftFigures};
+  const inputs: ValueInputs = {snapshotDate, expertise, drift: drift?.value ?? null};
   await write("value-inputs.json", JSON.stringify(inputs));
+  const roi = await step("ROI: figures per model version", () => roiFigures(engine));
+  await write("key-figures.json", JSON.stringify({...(drift?.figures ?? emptyDriftFigures(extracts)), roi}));
 }
 
-async function prepareDriftOutputs(extracts: Extracts, write: Write, step: Step): Promise<DriftFigures> {
+/** Drift's part of the delivery's key figures (run/figures.ts) and the value report's drift figures. */
+interface DriftResults {
+  value: DriftFigures;
+  figures: Omit<PreparedFigures, "roi">;
+}
+
+function emptyDriftFigures(extracts: Extracts): Omit<PreparedFigures, "roi"> {
+  return {...driftFigureBase(extracts, null), alerts: [], segments: []};
+}
+
+function driftFigureBase(extracts: Extracts, window: {from: string; to: string} | null) {
+  const files = extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({
+    file,
+    rows_read,
+    rows_accepted,
+    rows_rejected
+  }));
+  return {version: FIGURES_VERSION, snapshot_date: extracts.snapshotDate, window, files};
+}
+
+async function prepareDriftOutputs(extracts: Extracts, write: Write, step: Step): Promise<DriftResults> {
   const {engine, dir, snapshotDate} = extracts;
   const {drift, contracts} = await step("drift: working tables", () =>
     preparePage(engine, {snapshotDate, extractsDir: dir})
@@ -64,7 +95,12 @@ async function prepareDriftOutputs(extracts: Extracts, write: Write, step: Step)
     await step("drift: metadata", async () =>
       write("drift-meta.json", JSON.stringify(await pageMeta(drift, snapshotDate, contracts)))
     );
-    return await step("drift: alerts for the value report", () => driftFiguresOn(drift));
+    // Every dimension's alerts once: the value report takes its contracts' and sectors' from them.
+    const raw = await step("drift: alerts of every dimension", () => alertsByDimension(drift));
+    const value = await driftFiguresOn(drift, {}, (dimension) => raw.get(dimension) ?? []);
+    const alerts = deliveryAlerts(raw);
+    const segments = await step("drift: A/E per segment over the window", () => segmentFigures(drift));
+    return {value, figures: {...driftFigureBase(extracts, drift.setup.window), alerts, segments}};
   } finally {
     await drift.close();
   }

@@ -14,6 +14,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {configuredEngine} from "../engine/configured.ts";
+import {isAlive} from "../process-alive.ts";
 import {installLoaderErrors} from "../engine/loader-errors.ts";
 import {cacheDir, extractsDir} from "../extracts/location.ts";
 import {stagingKeyOf} from "../extracts/staging-key.ts";
@@ -124,15 +125,6 @@ function removeAbandoned(root: string): void {
   for (const name of readdirSync(root)) {
     const pid = /^\.tmp-(\d+)-/.exec(name)?.[1];
     if (pid && !isAlive(Number(pid))) rmSync(join(root, name), {recursive: true, force: true});
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -69,6 +69,10 @@ describe("carnet generate", () => {
     [["--scale", "lots"], "--scale"],
     [["--seed", "1.5"], "--seed"],
     [["--format", "xml"], "--format"],
+    [["--snapshot", "2026-01-16"], "--snapshot"],
+    [["--snapshot", "2020-12-31"], "--snapshot"],
+    [["--snapshot", "2024-02-30"], "--snapshot"],
+    [["--snapshot", "30/09/2024"], "--snapshot"],
     [["--bogus"], "bogus"]
   ])("rejects %j with exit 2 and a one-line message naming the flag", (args, flag) => {
     const result = carnet(["generate", "--out", join(root, "unused"), ...args]);

@@ -6,6 +6,7 @@
  */
 import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
+import type {DriftAlert} from "../../../src/lib/drift/alerts.ts";
 import {driftAlertsOn} from "../../drift/drift.ts";
 import {withDrift, type DriftWorkspace} from "../../drift/prepare.ts";
 import type {Engine} from "../../engine/engine.ts";
@@ -45,12 +46,17 @@ export async function driftFigures(engine: Engine, options: DriftFigureOptions =
 /** The figures over an already prepared drift workspace (the prepared delivery shares the page's). */
 export async function driftFiguresOn(
   drift: DriftWorkspace,
-  options: Pick<DriftFigureOptions, "dimensions" | "guarantee"> = {}
+  options: Pick<DriftFigureOptions, "dimensions" | "guarantee"> = {},
+  /** The incapacity alerts of a dimension when already computed (the preparation computes every dimension's). */
+  computed?: (dimension: Dimension) => DriftAlert[]
 ): Promise<DriftFigures> {
   const guarantee = options.guarantee ?? "incapacity";
   const by: DriftDimensionFigures[] = [];
   for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
-    const alerts = await driftAlertsOn(drift, {dimension, guarantee});
+    const alerts =
+      computed && guarantee === "incapacity"
+        ? computed(dimension)
+        : await driftAlertsOn(drift, {dimension, guarantee});
     const drifting = alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
     const masked = drifting.length > 0 && !publishable(insured);
