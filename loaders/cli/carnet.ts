@@ -27,7 +27,10 @@ const verbs = [
   "detectors",
   "new",
   "report",
-  "ingest"
+  "ingest",
+  "refresh",
+  "runs",
+  "diff"
 ] as const;
 const here = dirname(fileURLToPath(import.meta.url));
 

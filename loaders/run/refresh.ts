@@ -7,6 +7,7 @@
 import {spawn} from "node:child_process";
 import {existsSync, openSync, closeSync, readFileSync, statSync, writeFileSync, mkdirSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
+import {stripVTControlCharacters} from "node:util";
 import {CarnetError, isCarnetError} from "../errors.ts";
 import {contract} from "../extracts/contract.ts";
 import {projectRoot} from "../extracts/location.ts";
@@ -59,7 +60,7 @@ export function newRunId(now = new Date()): string {
 function lastMeaningfulLine(log: string): string {
   const lines = readFileSync(log, "utf8")
     .split("\n")
-    .map((l) => l.replace(/\u001b\[[0-9;]*m/g, "").trim())
+    .map((l) => stripVTControlCharacters(l).trim())
     .filter((l) => l && !/^(npm (ERR!|error)|> )/.test(l));
   return lines.at(-1) ?? "(no output)";
 }
@@ -119,8 +120,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   let code: 0 | 1 | 2 = 1;
   try {
     ensureLayout(dir);
-    if (tookOverFrom)
-      options.log(`run ${tookOverFrom.run_id} (pid ${tookOverFrom.pid}) died holding the lock: taken over`);
+    if (tookOverFrom) recordDeadRun(dir, tookOverFrom, options.log);
     for (const removed of removeAbandoned(dir)) options.log(`removed ${removed}, left by a run that did not finish`);
     const previous = currentDelivery(dir);
 

@@ -54,9 +54,7 @@ export async function driftFiguresOn(
   const by: DriftDimensionFigures[] = [];
   for (const dimension of options.dimensions ?? (["contract", "sector"] as const)) {
     const alerts =
-      computed && guarantee === "incapacity"
-        ? computed(dimension)
-        : await driftAlertsOn(drift, {dimension, guarantee});
+      computed && guarantee === "incapacity" ? computed(dimension) : await driftAlertsOn(drift, {dimension, guarantee});
     const drifting = alerts.filter((alert) => alert.excess_cost_eur > 0);
     const insured = drifting.reduce((sum, a) => sum + a.insured, 0);
     const masked = drifting.length > 0 && !publishable(insured);

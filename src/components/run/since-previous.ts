@@ -1,0 +1,141 @@
+/**
+ * "Since the previous delivery": what a reader of the home page sees first after a monthly refresh. The alerts that
+ * are new, still open or closed, the segments whose A/E moved most, detector cells that changed and files whose
+ * rejected rows grew, from the changes the build computed (src/data/changes.json, loaders/run/compare.ts).
+ */
+import {el} from "../catalog/dom.js";
+import {simpleTable} from "../catalog/simple-table.js";
+
+export interface ChangedAlert {
+  id: string;
+  dimension: string;
+  segment: string;
+  onset: string;
+  ae: number | null;
+  excess_cost_eur: number | null;
+  masked: boolean;
+  status: "new" | "continuing" | "closed";
+}
+
+export interface DeliveryChanges {
+  previous: string | null;
+  alerts: {new: number; continuing: number; closed: number};
+  feed: ChangedAlert[];
+  moved: {dimension: string; segment: string; previous_ae: number; ae: number; change: number}[];
+  detectors: {
+    detector: string;
+    detector_version: string;
+    dataset: string;
+    change: string;
+    metrics: Record<string, [unknown, unknown]>;
+  }[];
+  rejects: {file: string; rows_rejected: number; previous_rejected: number}[];
+}
+
+const ratio = (x: number | null) => (x === null ? "masked" : x.toFixed(2));
+const euros = (x: number | null) => (x === null ? "masked" : `${Math.round(x).toLocaleString("en-US")} €`);
+const metric = (x: unknown) => (typeof x === "number" ? x.toFixed(4) : x === null ? "—" : String(x));
+
+function card(title: string, value: number, note: string, className: string): HTMLElement {
+  return el(
+    "div",
+    {class: `card ${className}`},
+    el("h2", {}, title),
+    el("span", {class: "big"}, String(value)),
+    el("br"),
+    el("small", {}, note)
+  );
+}
+
+function alertRows(alerts: readonly ChangedAlert[]) {
+  return alerts.map((a) => ({
+    dimension: a.dimension,
+    segment: a.segment,
+    onset: a.onset,
+    ae: a.masked ? "masked" : ratio(a.ae),
+    cost: a.masked ? "masked" : euros(a.excess_cost_eur)
+  }));
+}
+
+const alertHeader = {
+  dimension: "Dimension",
+  segment: "Segment",
+  onset: "Onset",
+  ae: "A/E since onset",
+  cost: "Excess cost"
+};
+
+export function sincePrevious(changes: DeliveryChanges, options: {driftHref?: string} = {}): HTMLElement {
+  const root = el("section", {class: "carnet-since-previous"});
+  if (!changes.previous) {
+    root.append(
+      el(
+        "p",
+        {class: "carnet-no-previous"},
+        `This is the first delivery: there is no previous one to compare with. Its ${changes.alerts.new} drift alert(s) are all new.`
+      )
+    );
+  } else {
+    root.append(el("p", {}, `Compared with the delivery of ${changes.previous}.`));
+  }
+  root.append(
+    el(
+      "div",
+      {class: "grid grid-cols-3"},
+      card("New alerts", changes.alerts.new, "raised by this delivery", "carnet-new"),
+      card("Continuing", changes.alerts.continuing, "already raised before", "carnet-continuing"),
+      card("Closed", changes.alerts.closed, "no longer raised", "carnet-closed")
+    )
+  );
+  const byStatus = (status: ChangedAlert["status"]) => changes.feed.filter((a) => a.status === status);
+  const section = (title: string, body: Node) => root.append(el("h3", {}, title), body);
+  if (byStatus("new").length)
+    section("New alerts", simpleTable(alertRows(byStatus("new")), alertHeader, {numeric: ["ae", "cost"]}));
+  if (byStatus("closed").length)
+    section("Closed alerts", simpleTable(alertRows(byStatus("closed")), alertHeader, {numeric: ["ae", "cost"]}));
+  if (changes.moved.length)
+    section(
+      "Segments whose A/E over the window moved most",
+      simpleTable(
+        changes.moved.map((m) => ({
+          dimension: m.dimension,
+          segment: m.segment,
+          previous: ratio(m.previous_ae),
+          now: ratio(m.ae),
+          change: `${m.change >= 0 ? "+" : ""}${m.change.toFixed(2)}`
+        })),
+        {dimension: "Dimension", segment: "Segment", previous: "A/E before", now: "A/E now", change: "Change"},
+        {numeric: ["previous", "now", "change"]}
+      )
+    );
+  if (changes.previous)
+    section(
+      "Detector cells",
+      changes.detectors.length
+        ? simpleTable(
+            changes.detectors.map((d) => ({
+              cell: `${d.detector} ${d.detector_version} × ${d.dataset}`,
+              change: d.change,
+              metrics: Object.entries(d.metrics)
+                .map(([name, [before, now]]) => `${name} ${metric(before)} → ${metric(now)}`)
+                .join("; ")
+            })),
+            {cell: "Detector × dataset", change: "Change", metrics: "Metrics"}
+          )
+        : el("p", {}, "No detector cell changed.")
+    );
+  if (changes.previous)
+    section(
+      "Rejected rows",
+      changes.rejects.length
+        ? simpleTable(
+            changes.rejects.map((r) => ({file: r.file, before: r.previous_rejected, now: r.rows_rejected})),
+            {file: "File", before: "Rejected before", now: "Rejected now"},
+            {numeric: ["before", "now"]}
+          )
+        : el("p", {}, "No file has more rejected rows than in the previous delivery.")
+    );
+  if (options.driftHref)
+    root.append(el("p", {}, el("a", {href: options.driftHref}, "Every alert on the claims-drift page →")));
+  return root;
+}
