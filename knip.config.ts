@@ -19,8 +19,9 @@ export default {
   // Libraries the pages get from Framework's vendored npm cache (scripts/vendor-npm.ts), not from an import here.
   // "npm" is not a package: pages import `npm:` specifiers.
   ignoreDependencies: ["@duckdb/duckdb-wasm", "@observablehq/inputs", "npm"],
-  // Debian's programs, not npm packages: ss (the cluster script), Rscript (R loaders, installed by .ci/run).
-  ignoreBinaries: ["ss", "Rscript"],
+  // Debian's programs, not npm packages: ss (the cluster script), Rscript (R loaders), systemd-analyze (the README's
+  // units, tests/run/schedule-test.ts), installed by .ci/run when missing.
+  ignoreBinaries: ["ss", "Rscript", "systemd-analyze"],
   // Pages are Markdown: what knip needs of them is the JavaScript of their code blocks (Framework's `import`s).
   compilers: {
     md: (text: string) => [...text.matchAll(codeBlocks)].map((match) => match[1]).join("\n")
