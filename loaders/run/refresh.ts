@@ -8,6 +8,7 @@ import {spawn} from "node:child_process";
 import {existsSync, openSync, closeSync, readFileSync, statSync, writeFileSync, mkdirSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {stripVTControlCharacters} from "node:util";
+import {configuredEngine} from "../engine/configured.ts";
 import {CarnetError, isCarnetError} from "../errors.ts";
 import {contract} from "../extracts/contract.ts";
 import {projectRoot} from "../extracts/location.ts";
@@ -69,6 +70,11 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const dir = resolve(options.publish);
   const extracts = resolve(options.extracts);
   mkdirSync(dir, {recursive: true});
+  if (configuredEngine().kind !== "duckdb")
+    throw new CarnetError(
+      "carnet refresh: runs on the embedded DuckDB engine only; unset CARNET_ENGINE (a cluster is loaded with `carnet ingest`, then built with `npm run build`)",
+      1
+    );
   const runId = newRunId();
   const {lock, tookOverFrom} = RefreshLock.acquire(dir, runId);
   const record: RunRecord = {

@@ -118,7 +118,7 @@ describe("carnet refresh on successive deliveries", {timeout: 900_000}, () => {
     expect(record.alerts.new).toBeGreaterThan(0);
   });
 
-  test("renders the new alerts on the home page, under 'since the previous delivery'", async () => {
+  test("renders the new alerts on the home page, under 'since the previous delivery', and the history on /runs", async () => {
     const site = await serve(currentSite());
     const browser = await launchBrowser();
     try {
@@ -129,6 +129,14 @@ describe("carnet refresh on successive deliveries", {timeout: 900_000}, () => {
       const later = truthDrifts(join(work, "d2")).filter((d) => d.onset > SNAPSHOT.slice(0, 7));
       for (const drift of later) expect(text).toContain(drift.segment);
       await visit.close();
+      // Its /runs page names the run that built it and holds the run before it, which published the first delivery.
+      const runsPage = await openPage(browser, site.url, "/runs");
+      expect(await runsPage.problems()).toEqual([]);
+      const runsText = await runsPage.page.locator("main").innerText();
+      expect(runsText).toContain(`This site is delivery ${current().split("/")[1]}`);
+      expect(runsText).toContain(`${SNAPSHOT}-`);
+      expect(await runsPage.page.locator("svg").count()).toBeGreaterThan(0);
+      await runsPage.close();
     } finally {
       await browser.close();
       await site.close();
@@ -207,5 +215,33 @@ describe("a refresh killed during its build", {timeout: 900_000}, () => {
     expect(history.at(-1)?.status).toBe("published");
     // The dead run's build was stopped: no process of its group is left.
     expect(livingProcessesOfGroup(owner!.build_group!)).toEqual([]);
+  });
+});
+
+describe("the history and the comparison from the command line", () => {
+  test("carnet runs lists every run of the publish folder, the killed one as failed", () => {
+    const run = carnet(["runs", "--publish", publishDir, "--format", "json"], env);
+    expect(run.code, run.stderr).toBe(0);
+    const {current: published, runs: listed} = JSON.parse(run.stdout);
+    expect(published).toBe(current().split("/")[1]);
+    expect(listed.map((r: {status: string}) => r.status)).toEqual(runs().map((r) => r.status));
+    const text = carnet(["runs", "--publish", publishDir], env);
+    expect(text.stdout.trim().split("\n")).toHaveLength(runs().length + 1);
+  });
+
+  test("carnet diff compares a published delivery with an extract folder as the refresh did", () => {
+    const first = readdirSync(join(publishDir, "deliveries")).find(
+      (n) => n.startsWith(`${SNAPSHOT}-`) && !n.endsWith("-2")
+    )!;
+    const run = carnet(
+      ["diff", "--previous", join(publishDir, "deliveries", first), "--extracts", join(work, "d2"), "--format", "json"],
+      env
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const changes = JSON.parse(run.stdout);
+    expect(changes.previous).toBe(SNAPSHOT);
+    const second = readdirSync(join(publishDir, "deliveries")).find((n) => n.startsWith("2026-01-15-"))!;
+    const record = JSON.parse(readFileSync(join(publishDir, "deliveries", second, "delivery.json"), "utf8"));
+    expect(changes.alerts).toEqual(record.alerts);
   });
 });
