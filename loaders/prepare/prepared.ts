@@ -14,10 +14,10 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {configuredEngine} from "../engine/configured.ts";
-import {isAlive} from "../process-alive.ts";
 import {installLoaderErrors} from "../engine/loader-errors.ts";
 import {cacheDir, extractsDir} from "../extracts/location.ts";
 import {stagingKeyOf} from "../extracts/staging-key.ts";
+import {isAlive} from "../process-alive.ts";
 import {codeDigest} from "../source/imports.ts";
 import type {PreparedFile} from "./outputs.ts";
 

@@ -4,9 +4,9 @@
  * claims since the onset), on the incapacity guarantee, by contract and by sector. Only alerts with a positive
  * excess count. The total is masked when the alerts describe fewer than 11 insured.
  */
+import type {DriftAlert} from "../../../src/lib/drift/alerts.ts";
 import {publishable} from "../../../src/lib/secrecy.ts";
 import type {Dimension} from "../../drift/dimensions.ts";
-import type {DriftAlert} from "../../../src/lib/drift/alerts.ts";
 import {driftAlertsOn} from "../../drift/drift.ts";
 import {withDrift, type DriftWorkspace} from "../../drift/prepare.ts";
 import type {Engine} from "../../engine/engine.ts";
