@@ -38,6 +38,7 @@ export interface ApiDataset {
 export const API_PREFIX = "/api/v1";
 
 const dimensionEnum = ["contract", "sector", "region", "age_band", "job_category", "guarantee"] as const;
+const alertDimensionEnum = [...dimensionEnum, "model"] as const;
 
 const alertColumns: ApiColumn[] = [
   {
@@ -45,12 +46,18 @@ const alertColumns: ApiColumn[] = [
     type: "string",
     description: "Stable identifier: the same dimension, guarantee and segment keep it across deliveries"
   },
-  {name: "dimension", type: "string", enum: dimensionEnum, description: "Segment dimension"},
+  {
+    name: "dimension",
+    type: "string",
+    enum: alertDimensionEnum,
+    description: 'Segment dimension of a drift alert, or "model" for an alert on the abuse-score model'
+  },
   {name: "guarantee", type: "string", description: 'Guarantee monitored ("all" for the guarantee dimension)'},
   {
     name: "segment",
     type: "string",
-    description: "Segment (contract id, NAF code, region, age band, job category or guarantee)"
+    description:
+      "Segment (contract id, NAF code, region, age band, job category or guarantee); for a model alert the model version, or version/feature"
   },
   {name: "onset", type: "string", description: "Estimated first month of the drift, YYYY-MM"},
   {
@@ -59,7 +66,13 @@ const alertColumns: ApiColumn[] = [
     nullable: true,
     description: "First month the CUSUM passed its threshold, YYYY-MM; null for a funnel-only alert"
   },
-  {name: "reason", type: "string", enum: ["cusum", "funnel", "cusum+funnel"], description: "What raised the alert"},
+  {
+    name: "reason",
+    type: "string",
+    enum: ["cusum", "funnel", "cusum+funnel", "score_psi", "feature_psi", "auc", "calibration"],
+    description:
+      "What raised the alert: the drift's CUSUM and/or funnel; for a model, its score's or a feature's PSI, its AUC, its calibration slope"
+  },
   {
     name: "actual",
     type: "number",
@@ -89,6 +102,13 @@ const alertColumns: ApiColumn[] = [
     name: "masked",
     type: "boolean",
     description: "True when the alert describes fewer than 11 insured: its figures are withheld"
+  },
+  {
+    name: "message",
+    type: "string",
+    nullable: true,
+    description:
+      "For a model alert, what to look at (actual = the figure that raised it, expected = its threshold or the validation AUC); null for a drift alert"
   },
   {
     name: "status",
@@ -170,8 +190,8 @@ export const datasets: readonly ApiDataset[] = [
     name: "alerts",
     title: "Drift alerts",
     description:
-      "Claims-drift alerts of this delivery (new or continuing) and the previous delivery's alerts that closed, every dimension, incapacity guarantee.",
-    version: "1.0.0",
+      "Claims-drift alerts of this delivery (new or continuing) and the previous delivery's alerts that closed, every dimension, incapacity guarantee; and the abuse-score model's alerts (dimension \"model\"). 1.1.0 added the model alerts and `message`.",
+    version: "1.1.0",
     formats: ["json", "csv"],
     columns: alertColumns,
     rows: async () => (await thisDeliveryChanges()).feed as unknown as Record<string, unknown>[]

@@ -30,7 +30,8 @@ const verbs = [
   "ingest",
   "refresh",
   "runs",
-  "diff"
+  "diff",
+  "monitor"
 ] as const;
 const here = dirname(fileURLToPath(import.meta.url));
 

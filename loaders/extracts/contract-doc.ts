@@ -15,7 +15,15 @@ function rules(column: Column): string {
   if (column.values) said.push(`one of ${column.values.map((v) => `\`${v}\``).join(", ")}`);
   if (column.nonNegative) said.push("≥ 0");
   if (column.range) said.push(`in [${column.range[0]}, ${column.range[1]}]`);
-  if (column.references) said.push(`→ \`${column.references.table}.${column.references.column}\` (accepted rows)`);
+  if (column.references) {
+    const {table, column: parent, with: also = []} = column.references;
+    const together = also.length ? ` with ${also.map((a) => `\`${a}\``).join(", ")}` : "";
+    said.push(`→ \`${table}.${parent}\`${together} (accepted rows)`);
+  }
+  if (column.listedIn) {
+    const {table, list, via, separator} = column.listedIn;
+    said.push(`one of the \`${separator}\`-separated \`${table}.${list}\` of its \`${via}\``);
+  }
   return said.join("; ");
 }
 
@@ -33,11 +41,15 @@ function fileSection(file: FileContract): string[] {
       (file.key ? ` Key: ${file.key.map((k) => `\`${k}\``).join(" + ")} (a later duplicate is rejected).` : "") +
       (file.ordered?.length
         ? ` Dates in order when both are given: ${file.ordered.map(([a, b]) => `\`${a}\` ≤ \`${b}\``).join(", ")}.`
-        : ""),
+        : "") +
+      (file.optional ? " Optional: when the file is absent the table exists, empty." : ""),
     "",
     "| column | type | rules | staged as |",
     "|---|---|---|---|",
-    ...file.columns.map((c) => `| \`${c.name}\` | ${typeNames[c.type]} | ${rules(c)} | ${staged(c)} |`),
+    // A `|` inside a table cell, even in a code span, must be escaped (GitHub-flavoured Markdown).
+    ...file.columns.map(
+      (c) => `| \`${c.name}\` | ${typeNames[c.type]} | ${rules(c).replace(/\|/g, "\\|")} | ${staged(c)} |`
+    ),
     ""
   ];
   return lines;

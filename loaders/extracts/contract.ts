@@ -23,8 +23,17 @@ export interface Column {
   identifier?: boolean;
   /** Replaced by HMAC-SHA-256(key, value) at read time. */
   pseudonymised?: boolean;
-  /** Must exist as `table.column` among accepted rows of that file. */
-  references?: {table: string; column: string};
+  /**
+   * Must exist as `table.column` among accepted rows of that file; with `with`, together with these other columns
+   * of the row, matched to the columns of the same names in that file (a reference to a composite key).
+   */
+  references?: {table: string; column: string; with?: readonly string[]};
+  /**
+   * Must be one of the names listed, separated by `separator`, in column `list` of the accepted row of `table`
+   * whose `key` equals this row's `via` (e.g. a feature among its model version's features). Checked after the
+   * references, so a row whose `via` is unknown is rejected for that instead.
+   */
+  listedIn?: {table: string; key: string; via: string; list: string; separator: string};
 }
 
 export interface FileContract {
@@ -35,7 +44,7 @@ export interface FileContract {
   key?: readonly string[];
   /** Pairs [earlier, later] of date columns that must be in order when both are present. */
   ordered?: readonly (readonly [string, string])[];
-  /** Optional files may be absent. */
+  /** Optional files may be absent: the table then exists, empty, and nothing is rejected or counted for it. */
   optional?: boolean;
 }
 
@@ -141,6 +150,50 @@ export const contract: readonly FileContract[] = [
       {name: "scored_date", type: "date", required: true},
       {name: "model_version", type: "text", required: true},
       {name: "score", type: "decimal", required: true, range: [0, 1]}
+    ]
+  },
+  {
+    // Model monitoring: one model card per version, delivered by the scoring pipeline next to scores.csv.
+    name: "models",
+    optional: true,
+    key: ["model_version"],
+    ordered: [
+      ["trained_from", "trained_to"],
+      ["trained_to", "deployed_date"]
+    ],
+    columns: [
+      {name: "model_version", type: "text", required: true},
+      {name: "trained_from", type: "date"},
+      {name: "trained_to", type: "date"},
+      {name: "deployed_date", type: "date"},
+      {name: "validation_auc", type: "decimal", range: [0, 1]},
+      {name: "features", type: "text", required: true},
+      {name: "base_value", type: "decimal", required: true},
+      {name: "description", type: "text"}
+    ]
+  },
+  {
+    // Model monitoring: each feature's value and contribution to logit(score), per scored claim and version.
+    name: "score_features",
+    optional: true,
+    key: ["claim_id", "model_version", "feature"],
+    columns: [
+      {
+        name: "claim_id",
+        type: "text",
+        required: true,
+        pseudonymised: true,
+        references: {table: "scores", column: "claim_id", with: ["model_version"]}
+      },
+      {name: "model_version", type: "text", required: true, references: {table: "models", column: "model_version"}},
+      {
+        name: "feature",
+        type: "text",
+        required: true,
+        listedIn: {table: "models", key: "model_version", via: "model_version", list: "features", separator: "|"}
+      },
+      {name: "value", type: "decimal"},
+      {name: "contribution", type: "decimal", required: true}
     ]
   }
 ];

@@ -1,13 +1,14 @@
 /**
  * Stages an extract folder: every contract file is loaded, validated and pseudonymised into a DuckDB table of
- * the same name, in dependency order (references point to files staged before). Returns the engine holding
- * those tables plus `rejects`, and the accounting `rows read = rows accepted + rows rejected` per file.
+ * the same name, in dependency order (references point to files staged before); an optional file that is absent
+ * becomes an empty table of the same columns. Returns the engine holding those tables plus `rejects`, and the
+ * accounting `rows read = rows accepted + rows rejected` per file read.
  */
 import {DuckDbEngine} from "../engine/duckdb.ts";
 import {progress, progressDone} from "../progress.ts";
 import {contract} from "./contract.ts";
 import {locateFile, loadRaw} from "./raw.ts";
-import {validateFile, type FileAccounting} from "./validate.ts";
+import {stageAbsentFile, validateFile, type FileAccounting} from "./validate.ts";
 
 export interface Reject {
   file: string;
@@ -34,7 +35,11 @@ export async function stageExtracts(dir: string, key: string, engine?: DuckDbEng
   await engine.run(`CREATE OR REPLACE TABLE rejects (file VARCHAR, line BIGINT, "column" VARCHAR, reason VARCHAR)`);
   const files: FileAccounting[] = [];
   for (const [i, file] of contract.entries()) {
-    if (file.optional && !locateFile(dir, file)) continue;
+    // An optional file not delivered: an empty table, no accounting line (nothing was read).
+    if (file.optional && !locateFile(dir, file)) {
+      await stageAbsentFile(engine, file);
+      continue;
+    }
     progress(`staging ${file.name} (${i + 1}/${contract.length}): reading`);
     const raw = await loadRaw(engine, dir, file);
     progress(

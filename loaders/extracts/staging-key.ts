@@ -10,7 +10,7 @@ import {extractsDir} from "./location.ts";
 import {keyFingerprint, pseudonymKey} from "./pseudonym.ts";
 
 /** Bump when staging changes what it writes, so old caches are not reused. */
-const STAGE_VERSION = "1";
+const STAGE_VERSION = "2";
 
 export function fingerprint(dir: string, key: string): string {
   const hash = createHash("sha256").update(`${STAGE_VERSION}\n${dir}\n${keyFingerprint(key)}\n`);

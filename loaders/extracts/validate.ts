@@ -66,13 +66,35 @@ export async function validateFile(
       fileContract(c.references.table).columns.find((p) => p.name === c.references!.column)?.pseudonymised;
     const carried = parentHashes ? `, ${pseudonymColumn(c.references.column)} AS __p` : "";
     if (parentHashes) inherited.push(`${alias}.__p AS ${pseudonymColumn(c.name)}`);
+    // A composite reference matches the other columns too (same names in both files).
+    const also = c.references.with ?? [];
+    const alsoKeys = also.map((name, j) => `, ${q(name)} AS __k${j + 1}`).join("");
+    const alsoOn = also.map((name, j) => ` AND v.${q(name)} = ${alias}.__k${j + 1}`).join("");
+    const alsoShown = also.map((name) => ` || ' with ${name} "' || v.${q(name)} || '"'`).join("");
     joins.push(
-      `LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k`
+      `LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${alsoKeys}${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k${alsoOn}`
     );
     rules.push({
       bad: `v.${q(c.name)} IS NOT NULL AND ${alias}.__k IS NULL`,
       column: literal(c.name),
-      reason: `'${c.name} "' || v.${q(c.name)} || '" not found among accepted rows of ${c.references.table}'`
+      reason: `'${c.name} "' || v.${q(c.name)} || '"'${alsoShown} || ' not found among accepted rows of ${c.references.table}'`
+    });
+  });
+  // Names listed in a parent row (a feature among its model version's features), once the references hold.
+  columns.forEach((c, i) => {
+    if (!c.listedIn) return;
+    const {table, key: parentKey, via, list, separator} = c.listedIn;
+    const alias = `l${i}`;
+    const sep = literal(separator);
+    // Spaces around the separator are tolerated: "age | tenure" lists "age" and "tenure".
+    const names = `string_split(regexp_replace(trim(${q(list)}), '\\s*' || regexp_escape(${sep}) || '\\s*', ${sep}, 'g'), ${sep})`;
+    joins.push(
+      `LEFT JOIN (SELECT ${q(parentKey)} AS __k, ${names} AS __names FROM accepted_${table}) ${alias} ON v.${q(via)} = ${alias}.__k`
+    );
+    rules.push({
+      bad: `v.${q(c.name)} IS NOT NULL AND ${alias}.__k IS NOT NULL AND NOT list_contains(${alias}.__names, v.${q(c.name)})`,
+      column: literal(c.name),
+      reason: `'${c.name} "' || v.${q(c.name)} || '" is not among the ${list} of ${via} "' || v.${q(via)} || '" in ${table} (' || array_to_string(${alias}.__names, ${literal(", ")}) || ')'`
     });
   });
   const accepted = `accepted_${file.name}`;
@@ -106,4 +128,20 @@ export async function validateFile(
   if (raw.rowsRead !== n + r)
     throw new Error(`${raw.display}: ${raw.rowsRead} rows read but ${n} accepted + ${r} rejected`);
   return {file: raw.display, rows_read: raw.rowsRead, rows_accepted: n, rows_rejected: r};
+}
+
+const stagedTypes = {text: "VARCHAR", date: "DATE", integer: "INTEGER", decimal: "DOUBLE"} as const;
+
+/**
+ * An optional file that was not delivered: its table exists, empty, with the columns and types it would have
+ * (so loaders and the staged cache read it like any other), and files referring to it find no accepted rows.
+ */
+export async function stageAbsentFile(engine: DuckDbEngine, file: FileContract): Promise<void> {
+  const columns = file.columns.filter((c) => !c.identifier);
+  const typed = columns.map((c) => `${q(c.name)} ${stagedTypes[c.type]}`);
+  const hashes = columns.filter((c) => c.pseudonymised).map((c) => `${pseudonymColumn(c.name)} VARCHAR`);
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE accepted_${file.name} (__line BIGINT, ${[...typed, ...hashes].join(", ")})`
+  );
+  await engine.run(`CREATE OR REPLACE TABLE ${file.name} (${typed.join(", ")})`);
 }

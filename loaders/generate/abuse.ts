@@ -4,7 +4,8 @@
  * Each incapacity claim gets a log-odds of being abusive: a few visible traits (young, short tenure, non-cadre)
  * plus a large hidden part. Whether it *is* abusive is a Bernoulli draw on that probability; an expertise reveals
  * it. A model's score is a noisy monotone function of the log-odds (v2 less noisy than v1), squashed into [0, 1],
- * so its ranking power (ROC AUC ~0.77 for v1, ~0.81 for v2) is known and checked in truth.json.
+ * so its ranking power (ROC AUC ~0.75 for v1, ~0.79 for v2 on seeds 1-25 at scale 1, before v2's planted drift:
+ * features.ts) is known and checked in truth.json. A score's logit is drawn by `modelLogit`, rounded by `roundedScore`.
  */
 import type {Rng} from "./random.ts";
 import {sigmoid} from "./samplers.ts";
@@ -31,18 +32,35 @@ export interface AbuseTraits {
   cadre: boolean;
 }
 
+/** The visible traits' parts of the log-odds. */
+export const ageTerm = (age: number) => (age < 30 ? 0.55 : age < 40 ? 0.2 : 0);
+export const tenureTerm = (tenureYears: number) => (tenureYears < 1 ? 0.5 : tenureYears < 3 ? 0.2 : 0);
+export const cadreTerm = (cadre: boolean) => (cadre ? -0.3 : 0);
+
 export function abuseLogOdds(rng: Rng, traits: AbuseTraits): number {
   return (
     ABUSE_INTERCEPT +
-    (traits.age < 30 ? 0.55 : traits.age < 40 ? 0.2 : 0) +
-    (traits.tenureYears < 1 ? 0.5 : traits.tenureYears < 3 ? 0.2 : 0) +
-    (traits.cadre ? -0.3 : 0) +
+    ageTerm(traits.age) +
+    tenureTerm(traits.tenureYears) +
+    cadreTerm(traits.cadre) +
     ABUSE_HIDDEN_SD * rng.normal()
   );
 }
 
-/** A score in [0, 1], rounded to 4 decimals as written in scores.csv. */
-export function modelScore(rng: Rng, logOdds: number, model: ModelVersion): number {
-  const raw = sigmoid(0.9 * (logOdds + model.noise * rng.normal()) + 2.6);
-  return Math.round(raw * 10_000) / 10_000;
+/** The hidden part of a claim's log-odds, as a standard normal draw (what the traits do not explain). */
+export function hiddenPropensity(logOdds: number, traits: AbuseTraits): number {
+  return (
+    (logOdds - ABUSE_INTERCEPT - ageTerm(traits.age) - tenureTerm(traits.tenureYears) - cadreTerm(traits.cadre)) /
+    ABUSE_HIDDEN_SD
+  );
+}
+
+/** The logit of a model's score before rounding: the log-odds, blurred by the model's noise, rescaled. */
+export function modelLogit(rng: Rng, logOdds: number, model: ModelVersion): number {
+  return 0.9 * (logOdds + model.noise * rng.normal()) + 2.6;
+}
+
+/** A score in [0, 1] from its logit, rounded to 4 decimals as written in scores.csv. */
+export function roundedScore(logit: number): number {
+  return Math.round(sigmoid(logit) * 10_000) / 10_000;
 }

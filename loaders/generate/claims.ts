@@ -13,11 +13,23 @@
  * Each sick-leave claim also draws its hidden abuse flag, its model scores when scored, and maybe an expertise,
  * whose `abuse` finding stops the allowance early (the saving).
  */
-import {abuseLogOdds, modelScore, MODEL_VERSIONS} from "./abuse.ts";
+import {abuseLogOdds, modelLogit, MODEL_VERSIONS, roundedScore} from "./abuse.ts";
 import {MODEL_START, PERIOD, SNAPSHOT_DATE} from "./catalog.ts";
 import {money, type CsvWriter} from "./csv-writer.ts";
 import {ageOn, dayFromParts, dayOf, iso, monthOf, yearOf} from "./dates.ts";
 import {chooseArm, expertiseCost, MIN_REMAINING_DAYS, NO_SHOW_RATE} from "./expertise.ts";
+import {
+  claimFeatures,
+  driftedFeatures,
+  driftShift,
+  explain,
+  cardOf,
+  MODEL_CARDS,
+  valueText,
+  type ModelCard,
+  type FeatureValues,
+  type ModelDrift
+} from "./features.ts";
 import type {Person} from "./population.ts";
 import type {PremiumBook} from "./premiums.ts";
 import {Rng} from "./random.ts";
@@ -30,6 +42,8 @@ const PERIOD_START = dayOf(PERIOD.start);
 const PERIOD_END = dayOf(PERIOD.end);
 const SNAPSHOT = dayOf(SNAPSHOT_DATE);
 const MODEL_LIVE = dayOf(MODEL_START);
+/** The day each version's model card (and with it its feature rows) is known from: the end of its training window. */
+const cardKnownFrom = new Map(MODEL_CARDS.map((card) => [card.version, dayOf(card.trainedTo)]));
 /** Waiting days (délai de carence) before the daily allowance starts. */
 const WAITING_DAYS = 3;
 /** Incapacity lasts at most three years (then disability takes over). */
@@ -38,6 +52,10 @@ const MAX_STOPPAGE_DAYS = 1095;
 export interface ClaimSinks {
   claims: CsvWriter;
   scores: CsvWriter;
+  /** Each written score's feature values and contributions (score_features.csv). */
+  scoreFeatures: CsvWriter;
+  /** The planted model drift: from its first day, the drifting version scores on the drifted values. */
+  modelDrift: ModelDrift;
   expertises: CsvWriter;
   premiums: PremiumBook;
   stats: Stats;
@@ -70,6 +88,8 @@ export function simulateClaims(person: Person, insuredId: string, rng: Rng, sink
   const drift = person.contract.drift;
   const sickUntil = disabilityDay ?? to;
   const maxRate = incapacityRate(ageOn(person.birthDay, sickUntil), profile) * SEASON_MAX * (drift ? drift.factor : 1);
+  // The insured's stoppages so far (first day, declaration day): the scoring pipeline counts the recent ones.
+  const history: number[] = [];
   let t = from;
   for (;;) {
     t += exponential(rng, maxRate) * YEAR;
@@ -80,7 +100,7 @@ export function simulateClaims(person: Person, insuredId: string, rng: Rng, sink
       SEASONALITY[monthOf(day)] *
       (drift && day >= drift.onsetDay ? drift.factor : 1);
     if (rng.next() * maxRate >= rate) continue;
-    const end = incapacityClaim(person, insuredId, day, rng, sinks);
+    const end = incapacityClaim(person, insuredId, day, rng, sinks, history);
     t = Math.max(t, end + 1);
   }
   if (disabilityDay !== null) disabilityClaim(person, insuredId, disabilityDay, rng, sinks);
@@ -129,11 +149,21 @@ function nextClaimId(sinks: ClaimSinks): string {
 }
 
 /** One sick-leave stoppage starting on `day`; writes it (with scores and expertise) and returns its last day. */
-function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rng, sinks: ClaimSinks): number {
+function incapacityClaim(
+  person: Person,
+  insuredId: string,
+  day: number,
+  rng: Rng,
+  sinks: ClaimSinks,
+  history: number[]
+): number {
   const age = ageOn(person.birthDay, day);
   const tenureYears = (day - person.coverageStart) / YEAR;
   const declared = day + 1 + Math.min(89, Math.floor(gamma(rng, 1.4, 5)));
-  const logOdds = abuseLogOdds(rng, {age, tenureYears, cadre: person.cadre});
+  const traits = {age, tenureYears, cadre: person.cadre};
+  const logOdds = abuseLogOdds(rng, traits);
+  const earlier = history.length;
+  history.push(day, declared);
   const abusive = rng.next() < sigmoid(logOdds);
   // Durations: lognormal, median ~15 days, a tail past a year; abusive stoppages run somewhat longer.
   const planned = Math.min(MAX_STOPPAGE_DAYS, Math.max(1, Math.ceil(lognormal(rng, 15, 1.25) * (abusive ? 1.6 : 1))));
@@ -146,11 +176,42 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
   const scoredDay = declared + rng.int(1, 5);
   let v1: number | null = null;
   if (scoredDay >= MODEL_LIVE && scoredDay <= SNAPSHOT && plannedEnd > scoredDay) {
+    // Stoppages that started in the 12 months before this one and were declared by the scoring day.
+    let priorClaims = 0;
+    for (let i = 0; i < earlier; i += 2) if (history[i] >= day - 365 && history[i + 1] <= scoredDay) priorClaims++;
+    const values = claimFeatures(sinks.seed, {
+      claimId,
+      traits,
+      logOdds,
+      plannedDays: planned,
+      declarationDelay: declared - day,
+      day,
+      priorClaims
+    });
+    const drift = sinks.modelDrift;
+    const afterDrift = scoredDay >= drift.fromDay;
+    const drifted = afterDrift ? driftedFeatures(values) : values;
     for (const model of MODEL_VERSIONS) {
-      const score = modelScore(rng, logOdds, model);
+      const card = cardOf(model.version);
+      // The score as drawn (what every version scored before the drift), then as the drifting pipeline scores it.
+      const modelLogOdds = modelLogit(rng, logOdds, model);
+      const drawn = roundedScore(modelLogOdds);
+      const shift = afterDrift && model.version === drift.version ? driftShift(card, values, drifted) : 0;
+      const score = shift === 0 ? drawn : Math.min(0.9999, Math.max(0.0001, roundedScore(modelLogOdds + shift)));
       if (scoredDay <= asOf) {
         sinks.scores.row([claimId, iso(scoredDay), model.version, score.toFixed(4)]);
         sinks.stats.addScore(model.version, score, abusive);
+        sinks.stats.addDriftScore(model.version, afterDrift, score, drawn, abusive);
+        if (model.version === drift.version) sinks.stats.addDriftValue(afterDrift, drifted[drift.feature]);
+        // Feature rows come with the model card: none while the version's training window has not ended.
+        if (cardKnownFrom.get(card.version)! <= asOf)
+          writeContributions(
+            sinks.scoreFeatures,
+            claimId,
+            card,
+            model.version === drift.version ? drifted : values,
+            score
+          );
       }
       if (v1 === null) v1 = score;
     }
@@ -229,6 +290,22 @@ function incapacityClaim(person: Person, insuredId: string, day: number, rng: Rn
     openAsOf ? "open" : "closed"
   ]);
   return end;
+}
+
+/** One score_features.csv row per feature of the version: its value and its contribution to logit(score). */
+function writeContributions(
+  writer: CsvWriter,
+  claimId: string,
+  card: ModelCard,
+  values: FeatureValues,
+  score: number
+): void {
+  const contributions = explain(card, values, score);
+  if (contributions === null) return;
+  const prefix = `${claimId},${card.version},`;
+  card.features.forEach((feature, j) =>
+    writer.line(`${prefix}${feature},${valueText(values[feature])},${contributions[j]}`)
+  );
 }
 
 /**

@@ -1,15 +1,18 @@
 /**
- * The synthetic default extract folder: contracts, insured, premiums, claims, expertises, scores, detector runs
- * and truth.json, in the shape of ../shared/data-contract.md. Deterministic (same seed and scale, same bytes),
- * streamed (memory grows with the number of contracts, not of claims), linear in `scale` (1 = ~200 contracts,
- * ~40k insured, ~20-28k claims; ~400 = ~10M claims).
+ * The synthetic default extract folder: contracts, insured, premiums, claims, expertises, scores, the model
+ * monitoring files (models, score_features), detector runs and truth.json, in the shape of
+ * ../shared/data-contract.md. Deterministic (same seed and scale, same bytes), streamed (memory grows with the
+ * number of contracts, not of claims), linear in `scale` (1 = ~200 contracts, ~40k insured, ~20-28k claims; ~400 =
+ * ~10M claims).
  *
  * `snapshotDate` writes the same portfolio as it was known on an earlier day, like an earlier monthly delivery:
  * the simulation (its random draws, ids and amounts) is the full one, and only what is written changes. Rows
  * dated after that day are left out (contracts and insured whose cover starts later, claims declared later,
  * scores computed later, expertises ordered later, detector runs started later, premiums of later years, the
- * unearned part of that day's year), and what was still running then is written as it stood: end dates after it
- * empty, claims open with paid amounts and reserves on that day, expertise reports not back yet pending.
+ * unearned part of that day's year, model cards whose training window ends later, and the feature rows of scores
+ * left out), and what was still running then is written as it stood: end dates after it empty (a model's
+ * deployment date too), claims open with paid amounts and reserves on that day, expertise reports not back yet
+ * pending.
  */
 import {existsSync, mkdirSync, readdirSync, rmSync} from "node:fs";
 import {join} from "node:path";
@@ -20,6 +23,7 @@ import {CsvWriter, field, money} from "./csv-writer.ts";
 import {dayOf, iso} from "./dates.ts";
 import {writeDetectorRuns} from "./detectors.ts";
 import {plantDrifts} from "./drifts.ts";
+import {MODEL_CARDS, planModelDrift} from "./features.ts";
 import {coverageEnd, forEachInsured} from "./population.ts";
 import {PremiumBook} from "./premiums.ts";
 import {Rng} from "./random.ts";
@@ -66,7 +70,18 @@ export const HEADERS = {
     "status"
   ],
   expertises: ["expertise_id", "claim_id", "ordered_date", "selection", "score", "outcome", "cost_eur", "saving_eur"],
-  scores: ["claim_id", "scored_date", "model_version", "score"]
+  scores: ["claim_id", "scored_date", "model_version", "score"],
+  models: [
+    "model_version",
+    "trained_from",
+    "trained_to",
+    "deployed_date",
+    "validation_auc",
+    "features",
+    "base_value",
+    "description"
+  ],
+  score_features: ["claim_id", "model_version", "feature", "value", "contribution"]
 } as const;
 
 /** True for a YYYY-MM-DD calendar day a delivery can be known as of: from the period start to SNAPSHOT_DATE. */
@@ -91,6 +106,25 @@ export function generate(options: GenerateOptions): GenerateSummary {
 
   const plans = planContracts(seed, scale);
   const drifts = plantDrifts(seed, plans);
+  const modelDrift = planModelDrift(seed);
+
+  // The model cards known on the day: a version's card exists once its training window has ended (and its feature
+  // rows with it: claims.ts), its deployment date once deployed.
+  const models = new CsvWriter(join(out, "models.csv"), HEADERS.models);
+  for (const card of MODEL_CARDS) {
+    if (card.trainedTo > snapshotDate) continue;
+    models.row([
+      card.version,
+      card.trainedFrom,
+      card.trainedTo,
+      card.deployedDate > snapshotDate ? "" : card.deployedDate,
+      card.validationAuc.toFixed(2),
+      card.features.join("|"),
+      String(card.baseValue),
+      field(card.description)
+    ]);
+  }
+  models.close();
 
   const contracts = new CsvWriter(join(out, "contracts.csv"), HEADERS.contracts);
   for (const plan of plans) {
@@ -112,6 +146,8 @@ export function generate(options: GenerateOptions): GenerateSummary {
   const sinks: ClaimSinks = {
     claims: new CsvWriter(join(out, "claims.csv"), HEADERS.claims),
     scores: new CsvWriter(join(out, "scores.csv"), HEADERS.scores),
+    scoreFeatures: new CsvWriter(join(out, "score_features.csv"), HEADERS.score_features),
+    modelDrift,
     expertises: new CsvWriter(join(out, "expertises.csv"), HEADERS.expertises),
     premiums,
     stats,
@@ -147,6 +183,7 @@ export function generate(options: GenerateOptions): GenerateSummary {
   insured.close();
   sinks.claims.close();
   sinks.scores.close();
+  sinks.scoreFeatures.close();
   sinks.expertises.close();
 
   const premiumWriter = new CsvWriter(join(out, "premiums.csv"), HEADERS.premiums);
@@ -162,9 +199,11 @@ export function generate(options: GenerateOptions): GenerateSummary {
     claims: sinks.claims.rows,
     expertises: sinks.expertises.rows,
     scores: sinks.scores.rows,
+    models: models.rows,
+    score_features: sinks.scoreFeatures.rows,
     detector_runs: detectors.reduce((n, d) => n + d.runs.length, 0)
   };
-  const truth = buildTruth(seed, scale, snapshotDate, drifts, stats, detectors, rows);
+  const truth = buildTruth(seed, scale, snapshotDate, drifts, modelDrift, stats, detectors, rows);
   writeTruth(out, truth);
   return {out, seed, scale, rows, truth};
 }

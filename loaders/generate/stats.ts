@@ -39,6 +39,28 @@ export class Stats {
     hist[Math.round(score * 10_000)]++;
   }
 
+  /**
+   * A written score against the planted model drift: before its month, or after it both as written and as drawn
+   * (what the version would have scored without the drift), for the realised AUCs of truth.json `model_drift`.
+   */
+  addDriftScore(version: string, after: boolean, score: number, drawn: number, abusive: boolean): void {
+    if (!after) this.addScore(`${version}@before`, score, abusive);
+    else {
+      this.addScore(`${version}@after`, score, abusive);
+      this.addScore(`${version}@after-undrifted`, drawn, abusive);
+    }
+  }
+
+  /** The drifting feature's written values (null: missing), before and after the drift month. */
+  readonly driftValues = {before: {sum: 0, n: 0}, after: {sum: 0, n: 0}};
+
+  addDriftValue(after: boolean, value: number | null): void {
+    if (value === null) return;
+    const tally = after ? this.driftValues.after : this.driftValues.before;
+    tally.sum += value;
+    tally.n++;
+  }
+
   addExpertise(arm: Arm, outcome: "abuse" | "justified" | "no_show" | "pending", saving: number): void {
     const tally = this.arms[arm];
     tally.expertises++;

@@ -1,12 +1,13 @@
 /**
  * truth.json: what the generator planted, written beside the extracts so pages and tests can be checked against
- * it (drifts, abuse rate, model and detector AUCs), plus row counts and per-arm expertise tallies.
+ * it (drifts, the model drift, abuse rate, model and detector AUCs), plus row counts and per-arm expertise tallies.
  * Written with a fixed key order and no timestamps, so the same seed and scale give the same bytes.
  *
  * For a delivery known as of an earlier day (`--snapshot`), everything describes what that delivery holds:
  * `snapshot_date` is that day, `period.end` the last day its events can fall on, `drifts` only those whose onset
  * month has begun, row counts and expertise tallies those written, `abuse_rate` over the claims eligible by then,
- * `models` the versions live by then with AUCs on the scores written, `detectors` the runs started by then.
+ * `models` the versions live by then with AUCs on the scores written, `model_drift` only once its month has begun,
+ * `detectors` the runs started by then.
  */
 import {writeFileSync} from "node:fs";
 import {join} from "node:path";
@@ -15,6 +16,7 @@ import {MODEL_START, PERIOD} from "./catalog.ts";
 import type {Drift} from "./contracts.ts";
 import {round, type DetectorTruth} from "./detectors.ts";
 import {ARMS} from "./expertise.ts";
+import type {ModelDrift} from "./features.ts";
 import type {Stats} from "./stats.ts";
 
 export interface Truth {
@@ -40,6 +42,19 @@ export interface Truth {
     }
   >;
   models: {model_version: string; live_from: string; auc: number | null; scored_abuse_rate: number | null}[];
+  /**
+   * The planted model drift, once its month has begun (else null): the version and feature, the first month, what
+   * happened, the drifting feature's mean written value before and after, and each version's realised AUC before
+   * and after (for the drifting version also what it would have been without the drift, on the same claims).
+   */
+  model_drift: {
+    model_version: string;
+    feature: string;
+    from: string;
+    description: string;
+    feature_mean: {before: number | null; after: number | null};
+    auc: Record<string, {before: number | null; after: number | null; after_without_drift?: number | null}>;
+  } | null;
 }
 
 export function buildTruth(
@@ -47,6 +62,7 @@ export function buildTruth(
   scale: number,
   snapshotDate: string,
   drifts: readonly Drift[],
+  modelDrift: ModelDrift,
   stats: Stats,
   detectors: DetectorTruth[],
   rows: Record<string, number>
@@ -97,7 +113,33 @@ export function buildTruth(
         auc: auc === null ? null : round(auc, 4),
         scored_abuse_rate: rate === null ? null : round(rate, 4)
       };
-    })
+    }),
+    model_drift: modelDrift.from <= month ? modelDriftTruth(modelDrift, stats) : null
+  };
+}
+
+function modelDriftTruth(drift: ModelDrift, stats: Stats): NonNullable<Truth["model_drift"]> {
+  const auc = (key: string) => {
+    const value = stats.auc(key);
+    return value === null ? null : round(value, 4);
+  };
+  const mean = (tally: {sum: number; n: number}) => (tally.n ? round(tally.sum / tally.n, 4) : null);
+  return {
+    model_version: drift.version,
+    feature: drift.feature,
+    from: drift.from,
+    description: drift.description,
+    feature_mean: {before: mean(stats.driftValues.before), after: mean(stats.driftValues.after)},
+    auc: Object.fromEntries(
+      MODEL_VERSIONS.map((m) => [
+        m.version,
+        {
+          before: auc(`${m.version}@before`),
+          after: auc(`${m.version}@after`),
+          ...(m.version === drift.version ? {after_without_drift: auc(`${m.version}@after-undrifted`)} : {})
+        }
+      ])
+    )
   };
 }
 

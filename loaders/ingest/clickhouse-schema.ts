@@ -25,9 +25,15 @@ function columnType(file: FileContract, column: Column): string {
   return column.required || file.key?.includes(column.name) ? base : `Nullable(${base})`;
 }
 
-/** Rows of one contract (or one claim) stay on one shard, so per-contract work never crosses shards. */
+/**
+ * Rows of one contract (or one claim) stay on one shard, so per-contract work never crosses shards; a table with
+ * neither (the model cards) is spread by its first key column.
+ */
 export function shardingKey(file: FileContract): string {
-  return file.columns.some((c) => c.name === "contract_id") ? "cityHash64(contract_id)" : "cityHash64(claim_id)";
+  const has = (name: string) => file.columns.some((c) => c.name === name);
+  if (has("contract_id")) return "cityHash64(contract_id)";
+  if (has("claim_id")) return "cityHash64(claim_id)";
+  return `cityHash64(${identifier(file.key?.[0] ?? file.columns[0].name)})`;
 }
 
 export function localTableSql(database: string, file: FileContract): string {

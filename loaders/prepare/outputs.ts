@@ -8,13 +8,16 @@ import {driftFiguresOn, type DriftFigures} from "../catalog/value/drift.ts";
 import {expertiseFigures} from "../catalog/value/expertise.ts";
 import {DRILL_PERIOD_COLUMNS, DRILL_PROFILE_COLUMNS, pageDrillPeriods, pageDrillProfiles} from "../drift/drill.ts";
 import {CELL_COLUMNS, LOSS_RATIO_COLUMNS, pageCells, pageLossRatio, pageMeta, preparePage} from "../drift/page-data.ts";
-import type {Extracts} from "../extracts/open.ts";
+import type {DuckDbEngine} from "../engine/duckdb.ts";
+import {openStagedExtracts, type Extracts} from "../extracts/open.ts";
+import {monitoringPageData} from "../monitoring/page-data.ts";
 import {arrowBytes} from "../output/arrow.ts";
 import {PAGE_CLAIM_COLUMNS, pageClaims, pageContext} from "../roi/page-data.ts";
 import {
   alertsByDimension,
   deliveryAlerts,
   FIGURES_VERSION,
+  modelDeliveryAlert,
   roiFigures,
   segmentFigures,
   type PreparedFigures
@@ -31,7 +34,8 @@ export const PREPARED_FILES = [
   "roi-claims.arrow",
   "roi-context.json",
   "value-inputs.json",
-  "key-figures.json"
+  "key-figures.json",
+  "model-monitoring.json"
 ] as const;
 export type PreparedFile = (typeof PREPARED_FILES)[number];
 
@@ -53,7 +57,25 @@ export async function prepareOutputs(extracts: Extracts, write: Write, step: Ste
   const inputs: ValueInputs = {snapshotDate, expertise, drift: drift?.value ?? null};
   await write("value-inputs.json", JSON.stringify(inputs));
   const roi = await step("ROI: figures per model version", () => roiFigures(engine));
-  await write("key-figures.json", JSON.stringify({...(drift?.figures ?? emptyDriftFigures(extracts)), roi}));
+  const monitoring = await step("model monitoring", () => prepareMonitoring(extracts));
+  await write("model-monitoring.json", JSON.stringify(monitoring));
+  const figures = drift?.figures ?? emptyDriftFigures(extracts);
+  const alerts = [...figures.alerts, ...monitoring.alerts.map(modelDeliveryAlert)];
+  await write("key-figures.json", JSON.stringify({...figures, alerts, roi}));
+}
+
+/**
+ * Monitoring runs in the embedded DuckDB over the staged tables on either engine (it needs each decided claim's
+ * score; on a cluster, the delivery's staged copy is what `carnet ingest` loaded).
+ */
+async function prepareMonitoring(extracts: Extracts) {
+  if (extracts.engine.kind === "duckdb") return monitoringPageData(extracts.engine);
+  const staged = await openStagedExtracts(extracts.dir);
+  try {
+    return await monitoringPageData(staged.engine as DuckDbEngine);
+  } finally {
+    await staged.engine.close();
+  }
 }
 
 /** Drift's part of the delivery's key figures (run/figures.ts) and the value report's drift figures. */

@@ -15,6 +15,7 @@ import {dimensions, type Dimension} from "../drift/dimensions.ts";
 import {driftAlertsOn} from "../drift/drift.ts";
 import type {DriftWorkspace} from "../drift/prepare.ts";
 import type {Engine} from "../engine/engine.ts";
+import type {ModelAlert} from "../monitoring/alerts.ts";
 import {defaultCapacities, roiReport} from "../roi/report.ts";
 import {modelVersions} from "../roi/scored-claims.ts";
 
@@ -25,14 +26,14 @@ export const FIGURES_VERSION = 1;
 export const MONITORED_GUARANTEE = "incapacity";
 
 export interface DeliveryAlert {
-  /** Stable across deliveries for the same dimension, guarantee and segment. */
+  /** Stable across deliveries for the same dimension, guarantee and segment (for a model: version, kind, feature). */
   id: string;
-  dimension: Dimension;
+  dimension: Dimension | "model";
   guarantee: string;
   segment: string;
   onset: string;
   signal: string | null;
-  reason: DriftAlert["reason"];
+  reason: DriftAlert["reason"] | ModelAlert["kind"];
   /** Claims and expected claims since the onset; null when the alert describes fewer than 11 insured. */
   actual: number | null;
   expected: number | null;
@@ -40,6 +41,8 @@ export interface DeliveryAlert {
   excess_claims: number | null;
   excess_cost_eur: number | null;
   masked: boolean;
+  /** What to look at (model alerts); null for drift alerts, whose page says it. */
+  message: string | null;
 }
 
 export interface SegmentFigure {
@@ -123,7 +126,8 @@ export function deliveryAlerts(raw: Map<Dimension, DriftAlert[]>): DeliveryAlert
         ae: masked ? null : alert.ae,
         excess_claims: shown(alert.excess_claims),
         excess_cost_eur: shown(alert.excess_cost_eur),
-        masked
+        masked,
+        message: null
       });
     }
   }
@@ -189,6 +193,29 @@ export async function roiFigures(engine: Engine): Promise<RoiFigure[]> {
     });
   }
   return out;
+}
+
+/**
+ * A model alert in the delivery's alert list: the model version (and feature) as the segment, the kind as the
+ * reason, the figure that raised it as `actual` and what it is compared with as `expected`.
+ */
+export function modelDeliveryAlert(alert: ModelAlert): DeliveryAlert {
+  return {
+    id: alert.id,
+    dimension: "model",
+    guarantee: "incapacity",
+    segment: alert.feature ? `${alert.model_version}/${alert.feature}` : alert.model_version,
+    onset: alert.onset,
+    signal: alert.last,
+    reason: alert.kind,
+    actual: alert.value,
+    expected: alert.threshold,
+    ae: null,
+    excess_claims: null,
+    excess_cost_eur: null,
+    masked: false,
+    message: alert.message
+  };
 }
 
 /** What the preparation computes (prepare/outputs.ts writes key-figures.json): everything but the detectors. */

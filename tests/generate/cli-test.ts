@@ -28,7 +28,16 @@ describe("carnet generate", () => {
     expect(again.code).toBe(0);
     const summary = JSON.parse(again.stdout);
     expect(summary).toMatchObject({out, seed: 4, scale: 0.1});
-    for (const file of ["contracts", "insured", "premiums", "claims", "expertises", "scores"])
+    for (const file of [
+      "contracts",
+      "insured",
+      "premiums",
+      "claims",
+      "expertises",
+      "scores",
+      "models",
+      "score_features"
+    ])
       expect(summary.rows[file], file).toBe(lines(join(out, `${file}.csv`)));
     expect(summary.drifts).toHaveLength(4);
   });

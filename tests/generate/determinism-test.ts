@@ -35,6 +35,8 @@ describe("the generator is deterministic", () => {
       "claims.csv",
       "expertises.csv",
       "scores.csv",
+      "models.csv",
+      "score_features.csv",
       "truth.json"
     ])
       expect(names).toContain(file);
@@ -45,7 +47,7 @@ describe("the generator is deterministic", () => {
   test("another seed gives other claims, insured and detector scores", () => {
     const a = snapshot(first.out);
     const c = snapshot(other.out);
-    for (const name of ["claims.csv", "insured.csv", "expertises.csv", "truth.json"])
+    for (const name of ["claims.csv", "insured.csv", "expertises.csv", "score_features.csv", "truth.json"])
       expect(a.get(name)!.equals(c.get(name)!), name).toBe(false);
     const casia = [...a.keys()].find((n) => n.includes("copymove-2.0-casia") && n.endsWith("predictions.csv"))!;
     expect(a.get(casia)!.equals(c.get(casia)!)).toBe(false);

@@ -17,7 +17,16 @@ export function generated(seed: number, scale: number): GenerateSummary {
   return generate({out, seed, scale});
 }
 
-export const TABLES = ["contracts", "insured", "premiums", "claims", "expertises", "scores"] as const;
+export const TABLES = [
+  "contracts",
+  "insured",
+  "premiums",
+  "claims",
+  "expertises",
+  "scores",
+  "models",
+  "score_features"
+] as const;
 
 /** DuckDB with one view per CSV file, columns typed by DuckDB's own sniffer (dates as DATE, numbers as numbers). */
 export async function openGenerated(dir: string): Promise<DuckDbEngine> {

@@ -26,6 +26,8 @@ const fullDir = join(root, "full");
 const snapDir = join(root, "snapshot");
 const full = carnet(["generate", "--out", fullDir, "--seed", SEED, "--scale", SCALE]);
 const snap = carnet(["generate", "--out", snapDir, "--seed", SEED, "--scale", SCALE, "--snapshot", DATE]);
+const MODEL_COLUMNS =
+  "model_version, trained_from, trained_to, deployed_date, validation_auc, features, base_value, description";
 const readTruth = (dir: string) => JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as Truth;
 
 let db: DuckDbEngine;
@@ -158,6 +160,34 @@ describe("expertises and scores as known on the snapshot date", () => {
     ).toBe(0);
   });
 
+  test("model cards whose training window ended by the date, and the feature rows of the scores written, as in the full delivery", async () => {
+    // Both cards: v1 and v2 were trained by mid-2023 and deployed by the date.
+    expect(await count("SELECT count(*) FROM snap_models")).toBe(2);
+    expect(
+      await count(`SELECT count(*) FROM full_models f ANTI JOIN snap_models s USING (${MODEL_COLUMNS})
+                   WHERE f.trained_to::DATE <= ${D}`)
+    ).toBe(0);
+    expect(await count(`SELECT count(*) FROM snap_models s ANTI JOIN full_models f USING (${MODEL_COLUMNS})`)).toBe(0);
+    // Feature rows: exactly those of the snapshot's scores, with the full delivery's values and contributions.
+    expect(await count("SELECT count(*) FROM snap_score_features")).toBeGreaterThan(1000);
+    expect(
+      await count("SELECT count(*) FROM snap_score_features f ANTI JOIN snap_scores s USING (claim_id, model_version)")
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM snap_score_features s ANTI JOIN full_score_features f
+         ON s.claim_id = f.claim_id AND s.model_version = f.model_version AND s.feature = f.feature
+            AND s.value IS NOT DISTINCT FROM f.value AND s.contribution = f.contribution`
+      )
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*) FROM full_score_features f JOIN full_scores s USING (claim_id, model_version)
+         ANTI JOIN snap_score_features n USING (claim_id, model_version, feature) WHERE s.scored_date::DATE <= ${D}`
+      )
+    ).toBe(0);
+  });
+
   test("no detector run, since the first campaign started after the date", () => {
     expect(existsSync(join(snapDir, "detector-runs")) ? readdirSync(join(snapDir, "detector-runs")) : []).toEqual([]);
     expect(readTruth(snapDir).detectors).toEqual([]);
@@ -249,6 +279,9 @@ describe("truth.json of the snapshot", () => {
     ).toBe(await count("SELECT count(*) FROM snap_expertises WHERE outcome = 'pending'"));
     expect(truth.models.map((m) => m.model_version)).toEqual(["v1", "v2"]);
     for (const m of truth.models) expect(m.auc, m.model_version).toBeGreaterThan(0.6);
+    // The model drift of seed 13 begins in 2024-12: not yet on the date.
+    expect(readTruth(fullDir).model_drift?.from).toBe("2024-12");
+    expect(truth.model_drift).toBeNull();
   });
 
   test("the summary names the date, and carnet check stages the snapshot with zero rejected rows", async () => {

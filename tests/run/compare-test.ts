@@ -16,7 +16,8 @@ const alert = (segment: string, dimension: DeliveryAlert["dimension"] = "contrac
   ae: 1.5,
   excess_claims: 10,
   excess_cost_eur: 15000,
-  masked: false
+  masked: false,
+  message: null
 });
 
 const segment = (

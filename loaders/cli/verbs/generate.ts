@@ -8,14 +8,16 @@ import {formatFlag, numberFlag, parseVerbArgs} from "../args.ts";
 import {writeJson} from "../output.ts";
 
 export const summary =
-  "Write a deterministic synthetic extract folder (claims, expertises, scores, detector runs, truth.json)";
+  "Write a deterministic synthetic extract folder (claims, expertises, scores, model features, detector runs, truth.json)";
 export const help = `
 Usage: npm run --silent carnet -- generate [--out DIR] [--seed N] [--scale X] [--snapshot DATE]
                                           [--format text|json]
 
 Writes a synthetic extract folder in the shape of the data contract: contracts.csv, insured.csv,
-premiums.csv, claims.csv, expertises.csv, scores.csv, detector-runs/<run_id>/{manifest.json,predictions.csv},
-and truth.json (the planted drifts, abuse rate, model and detector AUCs, row counts).
+premiums.csv, claims.csv, expertises.csv, scores.csv, models.csv and score_features.csv (the model cards of
+v1 and v2, and each score's feature values and contributions to its logit),
+detector-runs/<run_id>/{manifest.json,predictions.csv}, and truth.json (the planted drifts, the planted model
+drift, abuse rate, model and detector AUCs, row counts).
 Same seed and scale give byte-identical files. Employer names and NIRs are fake but shaped like real ones,
 so the loaders' removal of direct identifiers can be tested.
 
@@ -28,11 +30,13 @@ so the loaders' removal of direct identifiers can be tested.
                 to ${SNAPSHOT_DATE} (the default, the full delivery), to simulate successive monthly deliveries.
                 Left out: contracts and insured whose cover starts after DATE, claims declared, scores computed,
                 expertises ordered and detector runs started after DATE, premiums of later years (DATE's own
-                year has the part earned by DATE). As it stood on DATE: contract and coverage end dates after
+                year has the part earned by DATE), model cards whose training window ends after DATE and
+                their versions' feature rows. As it stood on DATE: contract and coverage end dates after
                 DATE empty; claims still running open, with days paid, paid amount and reserve on DATE;
-                expertise reports not back yet pending. Ids are the full delivery's. truth.json gives
-                snapshot_date = DATE, the drifts whose onset month has begun, and the row counts, abuse rate,
-                expertise tallies, model AUCs and detector runs of what was written.
+                expertise reports not back yet pending; a model deployed after DATE without deployment date.
+                Ids are the full delivery's. truth.json gives snapshot_date = DATE, the drifts (and the model
+                drift) whose month has begun, and the row counts, abuse rate, expertise tallies, model AUCs
+                and detector runs of what was written.
   --format F    text (default): one summary line on stderr; json: the summary as JSON on stdout
 
 Progress is shown on stderr when it is a terminal.

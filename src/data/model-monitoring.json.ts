@@ -1,0 +1,4 @@
+// The model-monitoring page's data: the monitoring report by month and by quarter and the model alerts (prepared once).
+import {publishPrepared} from "../../loaders/prepare/publish.ts";
+
+await publishPrepared("model-monitoring.json");
