@@ -34,7 +34,10 @@ export function aucChart(
         const rows = defined.filter((d) => d.sample === sample);
         const dx = sample === "random arm" ? 4 : -4;
         return [
-          Plot.ruleX(rows, {x: "period", y1: "low", y2: "high", stroke: "sample", dx}),
+          Plot.ruleX(
+            rows.filter((d) => d.low !== null && d.high !== null),
+            {x: "period", y1: "low", y2: "high", stroke: "sample", dx}
+          ),
           Plot.dot(rows, {
             x: "period",
             y: "auc",
@@ -42,7 +45,11 @@ export function aucChart(
             dx,
             tip: true,
             title: (d: AucPoint) =>
-              `${d.period}, ${d.sample}: AUC ${d.auc!.toFixed(3)} [${d.low!.toFixed(3)}, ${d.high!.toFixed(3)}], ${d.n} claims`
+              `${d.period}, ${d.sample}: AUC ${d.auc!.toFixed(3)} ${
+                d.low === null || d.high === null
+                  ? "(no interval: one claim in a class)"
+                  : `[${d.low.toFixed(3)}, ${d.high.toFixed(3)}]`
+              }, ${d.n} claims`
           })
         ];
       })

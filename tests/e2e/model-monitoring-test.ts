@@ -1,0 +1,85 @@
+/**
+ * The model-monitoring page in Chromium: it opens cleanly on the default delivery (whose v2 drifts from the month
+ * truth.json says), shows v2's open alerts, and its inputs redraw the charts: the model version every chart, the
+ * period grain every chart drawn per period (the reliability diagram, importance and contribution profile are over
+ * all periods, as the page says).
+ */
+import {describe, expect, test} from "vitest";
+import {useBuiltPage} from "./built-page.ts";
+
+const opened = useBuiltPage("/model-monitoring");
+
+/** Each chart's SVG markup, in page order (legends' colour ramps aside). */
+const CHARTS = "main svg[class^='plot']:not([class$='-ramp'])";
+const charts = () => opened.visit.page.$$eval(CHARTS, (nodes) => nodes.map((n) => n.outerHTML));
+
+async function changeAndWait(action: () => Promise<unknown>, before: string[]): Promise<string[]> {
+  await action();
+  await opened.visit.page.waitForFunction(
+    ([selector, old]) => {
+      const now = [...document.querySelectorAll(selector)].map((n) => n.outerHTML);
+      return now.length === old.length && now.join() !== old.join();
+    },
+    [CHARTS, before] as const,
+    {timeout: 20_000}
+  );
+  await opened.visit.settle();
+  return charts();
+}
+
+describe("the model-monitoring page", () => {
+  test("opens without errors on v2, the latest version, with its drift alerts", async () => {
+    expect(await opened.visit.problems()).toEqual([]);
+    const alerts = await opened.visit.page.locator(".carnet-model-alert-table").innerText();
+    expect(alerts).toContain("dsn_absence_days_12m");
+    expect(alerts).toContain("2024-10");
+    const ranking = await opened.visit.page.locator(".carnet-feature-ranking tbody tr").first().innerText();
+    expect(ranking).toContain("dsn_absence_days_12m");
+    expect((await charts()).length).toBeGreaterThanOrEqual(7);
+  });
+
+  test("redraws every chart for another model version", async () => {
+    const before = await charts();
+    const after = await changeAndWait(
+      () => opened.visit.page.getByRole("combobox", {name: "Model version"}).selectOption("v1"),
+      before
+    );
+    expect(after.length).toBe(before.length);
+    after.forEach((svg, i) => expect(svg, `chart ${i}`).not.toBe(before[i]));
+    expect(await opened.visit.page.locator(".carnet-model-alert-table").count()).toBe(0);
+    expect(await opened.visit.problems()).toEqual([]);
+  });
+
+  test("redraws the charts drawn per period for quarters", async () => {
+    const before = await charts();
+    const after = await changeAndWait(() => opened.visit.page.getByLabel("quarter").check(), before);
+    // PSI, distributions, feature drift and AUC per period are the first four charts.
+    for (const i of [0, 1, 2, 3]) expect(after[i], `chart ${i}`).not.toBe(before[i]);
+    expect(after[0]).toContain("Q");
+    const table = await opened.visit.page.locator(".carnet-calibration-table").innerText();
+    expect(table).toMatch(/\d{4}-Q[1-4]/);
+    expect(await opened.visit.problems()).toEqual([]);
+  });
+
+  test("lists the typical drivers of the score band the reader picks", async () => {
+    const top = await opened.visit.page.locator(".carnet-drivers-table").innerText();
+    const slider = opened.visit.page.getByRole("spinbutton", {name: "Score band (reference decile)"});
+    await slider.fill("1");
+    await slider.dispatchEvent("input");
+    await opened.visit.page.waitForFunction(
+      (old) => document.querySelector(".carnet-drivers-table")?.textContent !== old,
+      top
+    );
+    expect(await opened.visit.page.locator(".carnet-drivers-table").innerText()).toContain("Typical drivers of band 1");
+  });
+});
+
+describe("the ROI page", () => {
+  const roi = useBuiltPage("/expertise-roi");
+  test("warns that the model it uses has open alerts and links to its monitoring", async () => {
+    expect(await roi.visit.problems()).toEqual([]);
+    const warning = roi.visit.page.locator(".carnet-model-warning");
+    expect(await warning.innerText()).toMatch(/model v2 has \d+ open alert\(s\)/);
+    expect(await warning.locator("a").getAttribute("href")).toBe("./model-monitoring?model=v2");
+  });
+});
