@@ -288,36 +288,7 @@ export const datasets: readonly ApiDataset[] = [
       {name: "created", type: "string", description: "Created, YYYY-MM-DD"},
       {name: "updated", type: "string", description: "Last updated, YYYY-MM-DD"}
     ],
-    rows: async () =>
-      readCatalog().entries.map(
-        ({
-          href,
-          title,
-          summary,
-          use_case,
-          use_case_name,
-          status,
-          authors,
-          reviewers,
-          data,
-          tags,
-          created,
-          updated
-        }) => ({
-          href,
-          title,
-          summary,
-          use_case,
-          use_case_name,
-          status,
-          authors,
-          reviewers,
-          data,
-          tags,
-          created,
-          updated
-        })
-      )
+    rows: async () => readCatalog().entries.map((entry) => pick(entry, dataset("catalog").columns))
   },
   {
     name: "deliveries",
@@ -372,6 +343,11 @@ export const datasets: readonly ApiDataset[] = [
     }
   }
 ];
+
+/** A row with the declared columns only (the catalog's entries also carry the page's prose, not published here). */
+function pick(row: object, columns: readonly ApiColumn[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [c.name, (row as Record<string, unknown>)[c.name]]));
+}
 
 export function dataset(name: string): ApiDataset {
   const found = datasets.find((d) => d.name === name);
