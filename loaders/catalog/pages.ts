@@ -1,6 +1,6 @@
 /**
  * Which pages are analyses. The rule: every Markdown page under src/ is an analysis page, except the site's own
- * pages listed in `sitePages` (home, data quality, catalog, portfolio, value report) — and a site page that
+ * pages listed in `sitePages` (home, data quality, catalog, portfolio, value report, runs, data API) — and a site page that
  * declares a `use_case` is checked as an analysis too. Folders starting with "." (Framework's cache) and
  * symbolic links are not walked.
  */
@@ -15,7 +15,9 @@ export const sitePages: readonly string[] = [
   "data-quality.md",
   "analyses.md",
   "use-cases.md",
-  "value-report.md"
+  "value-report.md",
+  "runs.md",
+  "api.md"
 ];
 
 export interface PageFile {

@@ -74,7 +74,9 @@ describe("carnet ingest on a 2-shard cluster", () => {
         const perShard = await Promise.all(
           engines.map(async (e) => (await e.all<{n: number}>(`SELECT count() AS n FROM ${file.name}_local`))[0].n)
         );
-        for (const n of perShard) expect(n, `${file.name} on a shard`).toBeGreaterThan(0);
+        // A table of a handful of rows (the model cards) may well hash onto one shard; any larger one is spread.
+        const rows = firstCounts.find((t) => t.table === file.name)?.rows ?? 0;
+        if (rows >= 100) for (const n of perShard) expect(n, `${file.name} on a shard`).toBeGreaterThan(0);
         expect(perShard[0] + perShard[1]).toBe(firstCounts.find((t) => t.table === file.name)?.rows);
       }
     } finally {
