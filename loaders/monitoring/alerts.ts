@@ -50,11 +50,12 @@ export function modelAlerts(report: MonitoringReport, thresholds: AlertThreshold
   for (const model of report.models) {
     const v = model.model_version;
     const periods = report.periods.filter((p) => p.model_version === v);
-    const push = (
+    /** One alert from the periods that raised it: dated by the first, with the last one's figure. */
+    const push = <T extends PeriodFigures | FeatureFigures>(
       kind: ModelAlert["kind"],
       feature: string | null,
-      rows: readonly (PeriodFigures | FeatureFigures)[],
-      value: (r: never) => number,
+      rows: readonly T[],
+      value: (row: T) => number,
       threshold: number,
       message: string
     ) => {
@@ -67,7 +68,7 @@ export function modelAlerts(report: MonitoringReport, thresholds: AlertThreshold
         feature,
         onset: first.period,
         last: last.period,
-        value: value(last as never),
+        value: value(last),
         threshold,
         message
       });
