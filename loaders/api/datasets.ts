@@ -9,6 +9,7 @@
  * fails when a schema changes under the same version.
  */
 import {readCatalog} from "../catalog/catalog.ts";
+import {rowTotals} from "../extracts/validate.ts";
 import {alertFeed} from "../run/compare.ts";
 import {history, previousFigures, runContext, thisDeliveryChanges, thisDeliveryFigures} from "../run/context.ts";
 import {alertId, type SegmentFigure} from "../run/figures.ts";
@@ -327,15 +328,13 @@ export const datasets: readonly ApiDataset[] = [
       if (context.delivery) {
         const figures = await thisDeliveryFigures();
         const {alerts} = await thisDeliveryChanges(context);
-        const total = (key: "rows_read" | "rows_accepted" | "rows_rejected") =>
-          figures.files.reduce((sum, f) => sum + f[key], 0);
         rows.push({
           name: context.delivery,
           snapshot_date: figures.snapshot_date,
           fingerprint: context.fingerprint ?? "",
           run_id: context.runId ?? "",
           published_at: null,
-          rows: {read: total("rows_read"), accepted: total("rows_accepted"), rejected: total("rows_rejected")},
+          rows: rowTotals(figures.files),
           alerts
         });
       }

@@ -9,7 +9,7 @@ import {publicRejects} from "./public-rejects.ts";
 import * as clickhouseReasons from "./sql/clickhouse/reject-reasons.ts";
 import * as duckdbReasons from "./sql/duckdb/reject-reasons.ts";
 import type {Reject} from "./stage.ts";
-import type {FileAccounting} from "./validate.ts";
+import {rowTotals, type FileAccounting} from "./validate.ts";
 
 export const PUBLISHED_REJECTS = 2_000;
 
@@ -28,7 +28,7 @@ export interface ExtractSummary {
 
 export async function summariseExtracts(extracts: Extracts): Promise<ExtractSummary> {
   const files = extracts.accounting.files;
-  const sum = (key: keyof FileAccounting) => files.reduce((total, f) => total + (f[key] as number), 0);
+  const totals = rowTotals(files);
   // Engine seam: the statement for the engine that holds the rejects (DuckDB staging or the ingested cluster).
   const sql =
     extracts.engine.kind === "clickhouse" ? clickhouseReasons.rejectReasonsSql : duckdbReasons.rejectReasonsSql;
@@ -38,9 +38,9 @@ export async function summariseExtracts(extracts: Extracts): Promise<ExtractSumm
     folder: folder.startsWith("..") ? extracts.dir : folder,
     snapshot_date: extracts.snapshotDate,
     files,
-    rows_read: sum("rows_read"),
-    rows_accepted: sum("rows_accepted"),
-    rows_rejected: sum("rows_rejected"),
+    rows_read: totals.read,
+    rows_accepted: totals.accepted,
+    rows_rejected: totals.rejected,
     rejects: publicRejects(extracts.accounting.rejects.slice(0, PUBLISHED_REJECTS)),
     reasons: reasons.map((r) => ({...r, kind: r.kind}))
   };

@@ -17,6 +17,12 @@ export interface FileAccounting {
   rows_rejected: number;
 }
 
+/** Rows read, accepted and rejected over every file: read = accepted + rejected holds for the sums too. */
+export function rowTotals(files: readonly FileAccounting[]): {read: number; accepted: number; rejected: number} {
+  const sum = (key: "rows_read" | "rows_accepted" | "rows_rejected") => files.reduce((total, f) => total + f[key], 0);
+  return {read: sum("rows_read"), accepted: sum("rows_accepted"), rejected: sum("rows_rejected")};
+}
+
 const q = (name: string) => `"${name}"`;
 /** Column of `accepted_<table>` holding the pseudonym of a pseudonymised column. */
 const pseudonymColumn = (name: string) => q(`__p_${name}`);

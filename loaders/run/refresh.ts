@@ -13,6 +13,7 @@ import {CarnetError, isCarnetError} from "../errors.ts";
 import {contract} from "../extracts/contract.ts";
 import {projectRoot} from "../extracts/location.ts";
 import {locateFile} from "../extracts/raw.ts";
+import {rowTotals} from "../extracts/validate.ts";
 import {compareFigures, type Changes} from "./compare.ts";
 import {
   buildingDir,
@@ -293,12 +294,7 @@ async function stage(dir: string) {
   const {openExtracts} = await import("../extracts/open.ts");
   const extracts = await openExtracts(dir);
   try {
-    const files = extracts.accounting.files;
-    const total = (key: "rows_read" | "rows_accepted" | "rows_rejected") => files.reduce((s, f) => s + f[key], 0);
-    return {
-      snapshotDate: extracts.snapshotDate,
-      rows: {read: total("rows_read"), accepted: total("rows_accepted"), rejected: total("rows_rejected")}
-    };
+    return {snapshotDate: extracts.snapshotDate, rows: rowTotals(extracts.accounting.files)};
   } finally {
     await extracts.engine.close();
   }
