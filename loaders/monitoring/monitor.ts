@@ -6,12 +6,16 @@
  * (Brier, ECE, calibration line, on the random arm where it has outcomes), champion vs challenger (DeLong's paired
  * test), and the contributions by score band. DuckDB computes the sufficient statistics (sql/duckdb.ts); the
  * statistics are src/lib/monitoring/'s.
+ *
+ * Statistical secrecy (src/lib/secrecy.ts): a figure computed on fewer than 11 claims is masked (null) here, before
+ * anything is written, with the count kept: an AUC, a calibration or a realised precision of a period with fewer
+ * than 11 decided claims, a reliability bin or a score band of fewer than 11, a period of fewer than 11 scores.
  */
 import {aucDeLong, pairedDeLong} from "../../src/lib/monitoring/auc.ts";
 import {brier, calibrationLine, ece, reliability} from "../../src/lib/monitoring/calibration.ts";
 import {ksTwoSample} from "../../src/lib/monitoring/ks.ts";
 import {psi} from "../../src/lib/monitoring/psi.ts";
-import {MIN_INSURED} from "../../src/lib/secrecy.ts";
+import {publishable} from "../../src/lib/secrecy.ts";
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {
   contributionProfileSql,
@@ -55,7 +59,10 @@ export interface PeriodFigures {
   ece: number | null;
   calibration_slope: number | null;
   calibration_intercept: number | null;
-  /** Which decided claims the calibration is measured on: the random arm when it has both outcomes, else all. */
+  /**
+   * Which decided claims the calibration is measured on: the random arm when it has both outcomes and at least 11
+   * claims, else every decided claim (at least 11), else none.
+   */
   calibration_sample: "random arm" | "all decided" | null;
   pending: number;
   /** Sum of the pending claims' scores: the abuses a calibrated score expects among them. */
@@ -83,15 +90,21 @@ export interface DistributionShare {
 
 export interface ReliabilityBin {
   model_version: string;
+  /** null: every period together. */
+  period: string | null;
   sample: "random arm" | "all decided";
   bin: number;
-  count: number;
+  claims: number;
   mean_predicted: number | null;
   observed_rate: number | null;
+  /** Fewer than 11 claims in the bin: its figures are null. */
+  masked: boolean;
 }
 
 export interface ProfileRow {
   model_version: string;
+  /** null: every period together. */
+  period: string | null;
   band: number;
   feature: string;
   claims: number;
@@ -138,6 +151,10 @@ function groupBy<T>(rows: readonly T[], by: (row: T) => string): Map<string, T[]
   }
   return groups;
 }
+
+/** The groups in the order of their keys (periods in time order). */
+const sortedGroups = <T>(rows: readonly T[], by: (row: T) => string): [string, T[]][] =>
+  [...groupBy(rows, by)].sort(([a], [b]) => a.localeCompare(b));
 
 /** Counts per bin 0..bins-1 from (bin, n) rows. */
 function binCounts(rows: readonly Row[], bins: number): number[] {
@@ -222,16 +239,17 @@ export async function monitor(engine: DuckDbEngine, grain: MonitoringGrain = "mo
     for (const period of names) {
       const current = binCounts(binsOf.get(key(v, period)) ?? [], 10);
       const n = current.reduce((a, b) => a + b, 0);
-      current.forEach((count, bin) => distributions.push({model_version: v, period, bin, share: n ? count / n : 0}));
-      const ks = ksTwoSample(referenceValues, values(valuesOf.get(key(v, period))));
+      const shown = publishable(n);
+      if (shown) current.forEach((count, bin) => distributions.push({model_version: v, period, bin, share: count / n}));
+      const ks = shown ? ksTwoSample(referenceValues, values(valuesOf.get(key(v, period)))) : null;
       const claims = decidedOf.get(key(v, period)) ?? [];
       periods.push({
         model_version: v,
         period,
         n,
-        psi: psi(reference, current).psi,
-        ks: ks.statistic,
-        ks_pvalue: ks.pvalue,
+        psi: shown ? psi(reference, current).psi : null,
+        ks: ks?.statistic ?? null,
+        ks_pvalue: ks?.pvalue ?? null,
         ...performance(claims),
         ...pendingFigures(pending.get(key(v, period)), claims)
       });
@@ -245,7 +263,7 @@ export async function monitor(engine: DuckDbEngine, grain: MonitoringGrain = "mo
     features: await featureFigures(engine, grain),
     distributions,
     reliability: reliabilityBins(models, decided),
-    profile: await contributionProfile(engine),
+    profile: await contributionProfile(engine, grain),
     champion: championChallenger(models, decided)
   };
 }
@@ -269,23 +287,29 @@ type Performance = Pick<
 
 const bothClasses = (claims: readonly Decided[]) => claims.some((c) => c.y === 1) && claims.some((c) => c.y === 0);
 
-/** The calibration sample: the random arm when it has both outcomes (unbiased), else every decided claim. */
+/**
+ * The calibration sample: the random arm when it has both outcomes (unbiased) and at least 11 claims, else every
+ * decided claim when they are at least 11, else none (too few to publish).
+ */
 function calibrationSample(claims: readonly Decided[]): {sample: Decided[]; name: PeriodFigures["calibration_sample"]} {
   const random = claims.filter((c) => c.random_arm);
-  if (bothClasses(random)) return {sample: random, name: "random arm"};
-  return claims.length ? {sample: [...claims], name: "all decided"} : {sample: [], name: null};
+  if (publishable(random.length) && bothClasses(random)) return {sample: random, name: "random arm"};
+  return publishable(claims.length) ? {sample: [...claims], name: "all decided"} : {sample: [], name: null};
 }
 
-export function performance(claims: readonly Decided[]): Performance {
-  const all = aucDeLong(
+/** AUC and DeLong interval, masked (null) below 11 claims. */
+function maskedAuc(claims: readonly Decided[]) {
+  if (!publishable(claims.length)) return {auc: null, low: null, high: null};
+  return aucDeLong(
     claims.map((c) => c.score),
     claims.map((c) => c.y)
   );
+}
+
+function performance(claims: readonly Decided[]): Performance {
+  const all = maskedAuc(claims);
   const random = claims.filter((c) => c.random_arm);
-  const unbiased = aucDeLong(
-    random.map((c) => c.score),
-    random.map((c) => c.y)
-  );
+  const unbiased = maskedAuc(random);
   const {sample, name} = calibrationSample(claims);
   const p = sample.map((c) => c.score);
   const y = sample.map((c) => c.y);
@@ -308,10 +332,11 @@ export function performance(claims: readonly Decided[]): Performance {
 }
 
 function pendingFigures(row: Row | undefined, claims: readonly Decided[]) {
+  const pending = Number(row?.pending ?? 0);
   return {
-    pending: Number(row?.pending ?? 0),
-    expected_abuses: row ? num(row.expected_abuses) : null,
-    realised_precision: claims.length ? claims.filter((c) => c.y === 1).length / claims.length : null
+    pending,
+    expected_abuses: publishable(pending) ? num(row?.expected_abuses) : null,
+    realised_precision: publishable(claims.length) ? claims.filter((c) => c.y === 1).length / claims.length : null
   };
 }
 
@@ -340,32 +365,54 @@ async function featureFigures(engine: DuckDbEngine, grain: MonitoringGrain): Pro
         period,
         feature,
         n,
-        psi: psi(reference, current).psi,
-        importance: n ? contribution / n : null
+        psi: publishable(n) ? psi(reference, current).psi : null,
+        importance: publishable(n) ? contribution / n : null
       });
     }
   }
   return out;
 }
 
+/**
+ * The reliability diagram's bins of each version over every period together (period null) and per period, each on
+ * its own calibration sample (the random arm where it has both outcomes, else every decided claim).
+ */
 function reliabilityBins(models: readonly ModelCard[], decided: readonly Decided[]): ReliabilityBin[] {
   const out: ReliabilityBin[] = [];
-  for (const {model_version} of models) {
-    const {sample, name} = calibrationSample(decided.filter((d) => d.model_version === model_version));
-    if (!name) continue;
+  const add = (model_version: string, period: string | null, claims: readonly Decided[]) => {
+    const {sample, name} = calibrationSample(claims);
+    if (!name) return;
     reliability(
       sample.map((c) => c.score),
       sample.map((c) => c.y)
-    ).forEach((b, bin) => out.push({model_version, sample: name, bin, ...b}));
+    ).forEach(({count, mean_predicted, observed_rate}, bin) => {
+      const masked = count > 0 && !publishable(count);
+      out.push({
+        model_version,
+        period,
+        sample: name,
+        bin,
+        claims: count,
+        mean_predicted: masked ? null : mean_predicted,
+        observed_rate: masked ? null : observed_rate,
+        masked
+      });
+    });
+  };
+  for (const {model_version} of models) {
+    const claims = decided.filter((d) => d.model_version === model_version);
+    add(model_version, null, claims);
+    for (const [period, rows] of sortedGroups(claims, (d) => d.period)) add(model_version, period, rows);
   }
   return out;
 }
 
-async function contributionProfile(engine: DuckDbEngine): Promise<ProfileRow[]> {
-  return (await engine.all<Row>(contributionProfileSql)).map((r) => {
-    const masked = Number(r.claims) < MIN_INSURED;
+async function contributionProfile(engine: DuckDbEngine, grain: MonitoringGrain): Promise<ProfileRow[]> {
+  return (await engine.all<Row>(contributionProfileSql(grain))).map((r) => {
+    const masked = !publishable(Number(r.claims));
     return {
       model_version: String(r.model_version),
+      period: r.period === null ? null : String(r.period),
       band: Number(r.band),
       feature: String(r.feature),
       claims: Number(r.claims),
@@ -391,11 +438,13 @@ function championChallenger(models: readonly ModelCard[], decided: readonly Deci
       .filter((d) => d.model_version === challenger && championScores.has(d.claim_id))
       .map((d) => ({period: d.period, a: championScores.get(d.claim_id)!.score, b: d.score, y: d.y}));
     const test = (rows: typeof pairs, period: string | null): ChampionChallenger => {
-      const result = pairedDeLong(
-        rows.map((r) => r.a),
-        rows.map((r) => r.b),
-        rows.map((r) => r.y)
-      );
+      const result = publishable(rows.length)
+        ? pairedDeLong(
+            rows.map((r) => r.a),
+            rows.map((r) => r.b),
+            rows.map((r) => r.y)
+          )
+        : {auc_a: null, auc_b: null, difference: null, pvalue: null};
       return {
         champion,
         challenger,
@@ -408,8 +457,7 @@ function championChallenger(models: readonly ModelCard[], decided: readonly Deci
       };
     };
     out.push(test(pairs, null));
-    for (const [period, rows] of [...groupBy(pairs, (p) => p.period)].sort(([a], [b]) => a.localeCompare(b)))
-      out.push(test(rows, period));
+    for (const [period, rows] of sortedGroups(pairs, (p) => p.period)) out.push(test(rows, period));
   }
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * The model-monitoring page in Chromium: it opens cleanly on the default delivery (whose v2 drifts from the month
- * truth.json says), shows v2's open alerts, and its inputs redraw the charts: the model version every chart, the
- * period grain every chart drawn per period (the reliability diagram, importance and contribution profile are over
- * all periods, as the page says).
+ * truth.json says), shows v2's open alerts, and its inputs redraw every chart: the model version, the period picked
+ * (the charts drawn per period mark it, the reliability diagram, importance and contribution profile are computed on
+ * it) and the grain (a picked month becomes its quarter).
  */
 import {describe, expect, test} from "vitest";
 import {useBuiltPage} from "./built-page.ts";
@@ -50,12 +50,20 @@ describe("the model-monitoring page", () => {
     expect(await opened.visit.problems()).toEqual([]);
   });
 
-  test("redraws the charts drawn per period for quarters", async () => {
-    const before = await charts();
-    const after = await changeAndWait(() => opened.visit.page.getByLabel("quarter").check(), before);
-    // PSI, distributions, feature drift and AUC per period are the first four charts.
-    for (const i of [0, 1, 2, 3]) expect(after[i], `chart ${i}`).not.toBe(before[i]);
-    expect(after[0]).toContain("Q");
+  test("redraws every chart for one month picked, then for its quarter", async () => {
+    const period = opened.visit.page.getByRole("combobox", {name: "Period", exact: true});
+    // Inputs.select's option values are indices: read the label shown.
+    const shown = () => period.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+    expect(await shown()).toBe("every period together");
+    const everyPeriod = await charts();
+    const month = await changeAndWait(() => period.selectOption("2024-11"), everyPeriod);
+    month.forEach((svg, i) => expect(svg, `chart ${i}, 2024-11`).not.toBe(everyPeriod[i]));
+    expect(await opened.visit.page.locator(".carnet-drivers-table").innerText()).toContain("2024-11");
+
+    const quarter = await changeAndWait(() => opened.visit.page.getByLabel("quarter").check(), month);
+    quarter.forEach((svg, i) => expect(svg, `chart ${i}, 2024-Q4`).not.toBe(month[i]));
+    expect(await shown()).toBe("2024-Q4");
+    expect(quarter[0]).toContain("Q");
     const table = await opened.visit.page.locator(".carnet-calibration-table").innerText();
     expect(table).toMatch(/\d{4}-Q[1-4]/);
     expect(await opened.visit.problems()).toEqual([]);

@@ -29,7 +29,7 @@ ranking and calibration by quarter with at least 30 decided claims, whatever --p
   --format F        json (default): {"periods": [...], "features": [...], "alerts": [...]}; csv: the periods
 
 Figures are unrounded; a figure that is undefined (no decided outcome in the period, one class only) is null,
-never 0. Computed in the embedded DuckDB over the staged tables, whatever CARNET_ENGINE says (the figures need
+never 0, and so is one computed on fewer than 11 claims (masked, as on the page). Computed in the embedded DuckDB over the staged tables, whatever CARNET_ENGINE says (the figures need
 each decided claim's score; the staged copy of a delivery is what the cluster was loaded from).
 `;
 

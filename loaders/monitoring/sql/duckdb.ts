@@ -129,12 +129,17 @@ WHERE x.outcome = 'pending'
 GROUP BY ALL`;
 }
 
-/** Mean contribution and value of each feature by score band (the reference deciles of the score), all periods. */
-export const contributionProfileSql = `
+/**
+ * Mean contribution and value of each feature by score band (the reference deciles of the score), per period and
+ * over every period together (period NULL), so the reader can ask what drove the top band in one month.
+ */
+export function contributionProfileSql(grain: MonitoringGrain): string {
+  return `
 WITH f AS (${featuresWithDates})
-SELECT f.model_version, ${bin("f.score", "e.edges")} AS band, f.feature,
+SELECT f.model_version, ${periodSql("f.scored_date", grain)} AS period, ${bin("f.score", "e.edges")} AS band, f.feature,
   count(*) AS claims, avg(f.contribution) AS mean_contribution, avg(abs(f.contribution)) AS mean_abs_contribution,
   avg(f.value) AS mean_value
 FROM f JOIN monitor_score_edges e USING (model_version)
-GROUP BY ALL
-ORDER BY ALL`;
+GROUP BY GROUPING SETS ((f.model_version, period, band, f.feature), (f.model_version, band, f.feature))
+ORDER BY f.model_version, period NULLS FIRST, band, f.feature`;
+}

@@ -1,6 +1,7 @@
 /**
  * Ranking performance per period: the AUC with its 95% DeLong interval on every decided claim (naive) and on the
- * random arm (unbiased), against the validation AUC (the dashed rule). Periods with one class only have no AUC.
+ * random arm (unbiased), against the validation AUC (the dashed rule). Periods with one class only have no AUC. The
+ * period the reader picked (if any) is shaded.
  */
 import * as Plot from "@observablehq/plot";
 
@@ -15,7 +16,7 @@ export interface AucPoint {
 
 export function aucChart(
   points: readonly AucPoint[],
-  options: {width?: number; validation: number | null; periods: readonly string[]}
+  options: {width?: number; validation: number | null; periods: readonly string[]; selected?: string | null}
 ): SVGSVGElement | HTMLElement {
   const defined = points.filter((p) => p.auc !== null);
   return Plot.plot({
@@ -26,6 +27,7 @@ export function aucChart(
     y: {label: "ROC AUC", domain: [0.3, 1], grid: true},
     color: {legend: true, domain: ["all decided", "random arm"]},
     marks: [
+      ...(options.selected ? [Plot.ruleX([options.selected], {stroke: "#ddd", strokeWidth: 16})] : []),
       Plot.ruleY([0.5], {stroke: "#999"}),
       ...(options.validation === null
         ? []

@@ -1,7 +1,7 @@
 /**
  * What drives the score, by score band: the mean contribution of each feature to the logit in each band of the
  * reference deciles (band 10 = the top decile), red pushing the score up, blue down. Aggregates only: a band of
- * fewer than 11 claims is masked.
+ * fewer than 11 claims is masked (grey).
  */
 import * as Plot from "@observablehq/plot";
 
@@ -34,6 +34,15 @@ export function contributionProfile(
       label: "mean contribution to the logit"
     },
     marks: [
+      // A masked cell is drawn grey with a dash, so it does not read as a missing band.
+      Plot.cell(
+        cells.filter((d) => d.masked),
+        {x: "band", y: "feature", fill: "#eee"}
+      ),
+      Plot.text(
+        cells.filter((d) => d.masked),
+        {x: "band", y: "feature", text: () => "–", fill: "#999"}
+      ),
       Plot.cell(cells, {
         x: "band",
         y: "feature",

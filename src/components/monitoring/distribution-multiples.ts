@@ -1,6 +1,7 @@
 /**
  * The score's distribution per period as small multiples: the share of each reference decile bin (ten bins fixed
- * on the reference window's deciles, so the reference is flat at 10%), the reference drawn in every panel.
+ * on the reference window's deciles, so the reference is flat at 10%), the reference drawn in every panel, the
+ * panel of the period the reader picked (if any) in orange.
  */
 import * as Plot from "@observablehq/plot";
 
@@ -12,7 +13,7 @@ export interface BinShare {
 
 export function distributionMultiples(
   shares: readonly BinShare[],
-  options: {width?: number; periods: readonly string[]}
+  options: {width?: number; periods: readonly string[]; selected?: string | null}
 ): SVGSVGElement | HTMLElement {
   const reference = shares.filter((s) => s.period === "reference");
   const shown = shares.filter((s) => options.periods.includes(s.period));
@@ -36,7 +37,7 @@ export function distributionMultiples(
           fy: "fy",
           x: "bin",
           y: "share",
-          fill: "steelblue",
+          fill: (d: BinShare) => (d.period === options.selected ? "darkorange" : "steelblue"),
           title: (d) => `${d.period}, bin ${d.bin + 1}: ${(d.share * 100).toFixed(1)}%`
         }
       ),

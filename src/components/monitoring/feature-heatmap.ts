@@ -1,4 +1,7 @@
-/** Feature drift: PSI per feature (rows, ranked by their largest PSI) and period, the significant cells outlined. */
+/**
+ * Feature drift: PSI per feature (rows, ranked by their largest PSI) and period, the significant cells outlined in
+ * red and the column of the period the reader picked (if any) in the text colour.
+ */
 import * as Plot from "@observablehq/plot";
 
 export interface FeatureCell {
@@ -9,7 +12,7 @@ export interface FeatureCell {
 
 export function featureHeatmap(
   cells: readonly FeatureCell[],
-  options: {width?: number; significant: number}
+  options: {width?: number; significant: number; selected?: string | null}
 ): SVGSVGElement | HTMLElement {
   const largest = new Map<string, number>();
   for (const c of cells) largest.set(c.feature, Math.max(largest.get(c.feature) ?? 0, c.psi ?? 0));
@@ -39,6 +42,10 @@ export function featureHeatmap(
       Plot.cell(
         cells.filter((c) => c.psi !== null && c.psi > options.significant),
         {x: "period", y: "feature", stroke: "red", strokeWidth: 1.5, fill: "none"}
+      ),
+      Plot.cell(
+        cells.filter((c) => c.period === options.selected),
+        {x: "period", y: "feature", stroke: "currentColor", strokeWidth: 2, fill: "none"}
       )
     ]
   });

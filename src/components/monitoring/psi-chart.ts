@@ -1,4 +1,7 @@
-/** A drift statistic (PSI) per period, with the moderate and significant thresholds drawn as rules. */
+/**
+ * A drift statistic (PSI) per period, with the moderate and significant thresholds drawn as rules, and the period
+ * the reader picked (if any) marked by a vertical rule and a ring.
+ */
 import * as Plot from "@observablehq/plot";
 
 export interface PsiPoint {
@@ -8,7 +11,12 @@ export interface PsiPoint {
 
 export function psiChart(
   points: readonly PsiPoint[],
-  options: {width?: number; thresholds: {moderate: number; significant: number}; label?: string}
+  options: {
+    width?: number;
+    thresholds: {moderate: number; significant: number};
+    label?: string;
+    selected?: string | null;
+  }
 ): SVGSVGElement | HTMLElement {
   const defined = points.filter((p) => p.psi !== null);
   const top = Math.max(options.thresholds.significant * 1.25, ...defined.map((p) => p.psi!));
@@ -19,6 +27,7 @@ export function psiChart(
     x: {label: null, tickRotate: -45, domain: points.map((p) => p.period)},
     y: {label: options.label ?? "PSI", domain: [0, top], grid: true},
     marks: [
+      ...selectedMarks(defined, options.selected ?? null),
       Plot.ruleY([options.thresholds.moderate], {stroke: "orange", strokeDasharray: "4,3"}),
       Plot.ruleY([options.thresholds.significant], {stroke: "red", strokeDasharray: "4,3"}),
       Plot.lineY(defined, {x: "period", y: "psi", stroke: "currentColor"}),
@@ -37,4 +46,15 @@ export function psiChart(
       })
     ]
   });
+}
+
+function selectedMarks(points: readonly PsiPoint[], selected: string | null) {
+  if (selected === null) return [];
+  return [
+    Plot.ruleX([selected], {stroke: "#999", strokeWidth: 1.5}),
+    Plot.dot(
+      points.filter((p) => p.period === selected),
+      {x: "period", y: "psi", r: 7, stroke: "currentColor", strokeWidth: 1.5}
+    )
+  ];
 }
