@@ -6,7 +6,8 @@
  *   - the ranking fell: the AUC's 95% interval lies wholly below the validation AUC;
  *   - the calibration moved: slope outside [0.8, 1.2] (the ROI figures assume probabilities mean something).
  * Performance and calibration alerts need enough decided claims to mean anything (MIN_DECIDED); calibration alerts
- * are raised on the random arm only.
+ * are raised on the random arm only. A period the data does not cover to its end (a delivery cut mid-month) raises
+ * none: its late declarations are missing, which moves some features (the declaration delay) without any drift.
  */
 import {PSI_THRESHOLDS} from "../../src/lib/monitoring/psi.ts";
 import type {FeatureFigures, MonitoringReport, PeriodFigures} from "./monitor.ts";
@@ -49,7 +50,8 @@ export function modelAlerts(report: MonitoringReport, thresholds: AlertThreshold
   const alerts: ModelAlert[] = [];
   for (const model of report.models) {
     const v = model.model_version;
-    const periods = report.periods.filter((p) => p.model_version === v);
+    const periods = report.periods.filter((p) => p.model_version === v && p.complete);
+    const complete = new Set(periods.map((p) => p.period));
     /** One alert from the periods that raised it: dated by the first, with the last one's figure. */
     const push = <T extends PeriodFigures | FeatureFigures>(
       kind: ModelAlert["kind"],
@@ -81,7 +83,7 @@ export function modelAlerts(report: MonitoringReport, thresholds: AlertThreshold
       thresholds.psi,
       `${v}'s score distribution moved away from its reference window (${model.reference.from} to ${model.reference.to}): look at the features' drift below, then at what changed in the data feeding the model`
     );
-    const features = report.features.filter((f) => f.model_version === v);
+    const features = report.features.filter((f) => f.model_version === v && complete.has(f.period));
     for (const feature of [...new Set(features.map((f) => f.feature))].sort()) {
       push(
         "feature_psi",

@@ -14,6 +14,7 @@
 import {aucDeLong, pairedDeLong} from "../../src/lib/monitoring/auc.ts";
 import {brier, calibrationLine, ece, reliability} from "../../src/lib/monitoring/calibration.ts";
 import {ksTwoSample} from "../../src/lib/monitoring/ks.ts";
+import {isComplete} from "../../src/lib/monitoring/period.ts";
 import {psi} from "../../src/lib/monitoring/psi.ts";
 import {publishable} from "../../src/lib/secrecy.ts";
 import type {DuckDbEngine} from "../engine/duckdb.ts";
@@ -43,6 +44,11 @@ export interface ModelCard {
 export interface PeriodFigures {
   model_version: string;
   period: string;
+  /**
+   * False for a period the data does not reach the end of (the last scores' date falls inside it: a delivery cut
+   * mid-month). Its figures are shown, but it raises no alert: what is still to come is missing, not drifted.
+   */
+  complete: boolean;
   n: number;
   psi: number | null;
   ks: number | null;
@@ -225,6 +231,10 @@ export async function monitor(engine: DuckDbEngine, grain: MonitoringGrain = "mo
 
   const periods: PeriodFigures[] = [];
   const distributions: DistributionShare[] = [];
+  const dataUntil = models
+    .map((m) => m.last_scored)
+    .sort()
+    .at(-1)!;
   for (const model of models) {
     const v = model.model_version;
     const reference = binCounts(binsOf.get(key(v, "reference")) ?? [], 10);
@@ -246,6 +256,7 @@ export async function monitor(engine: DuckDbEngine, grain: MonitoringGrain = "mo
       periods.push({
         model_version: v,
         period,
+        complete: isComplete(period, dataUntil),
         n,
         psi: shown ? psi(reference, current).psi : null,
         ks: ks?.statistic ?? null,

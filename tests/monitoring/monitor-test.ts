@@ -30,6 +30,7 @@ interface Alert {
   kind: string;
   feature: string | null;
   onset: string;
+  last: string;
 }
 
 const truth = JSON.parse(readFileSync(join(extractsDir, "truth.json"), "utf8"));
@@ -58,7 +59,8 @@ describe("carnet monitor on the default delivery", () => {
       "brier",
       "ece",
       "calibration_slope",
-      "calibration_intercept"
+      "calibration_intercept",
+      "complete"
     ];
     expect(report.periods.length).toBeGreaterThan(20);
     for (const p of report.periods) expect(Object.keys(p)).toEqual(fields);
@@ -79,6 +81,17 @@ describe("carnet monitor on the default delivery", () => {
         .sort((a, b) => (b.psi ?? 0) - (a.psi ?? 0));
       expect(ranked[0].feature, period).toBe(drift.feature);
     }
+  });
+
+  test("says the month the delivery cuts is partial, and raises no alert from it", () => {
+    // The default delivery's snapshot is mid-January: its last month lacks the claims declared later in the month.
+    const partial = report.periods.filter((p) => !p.complete).map((p) => p.period);
+    expect([...new Set(partial)]).toEqual([truth.snapshot_date.slice(0, 7)]);
+    const months = [...new Set(report.periods.map((p) => p.period))].sort();
+    expect(partial[0]).toBe(months.at(-1));
+    for (const a of report.alerts) expect(a.last, a.id).not.toBe(partial[0]);
+    // The declaration delay is censored in that month; it drifts nowhere else.
+    expect(report.alerts.map((a) => a.feature)).not.toContain("declaration_delay_days");
   });
 
   test("raises no alert at all on the stable version, whose monthly PSI stays below 0.2", () => {

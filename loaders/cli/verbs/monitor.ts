@@ -29,8 +29,10 @@ ranking and calibration by quarter with at least 30 decided claims, whatever --p
   --format F        json (default): {"periods": [...], "features": [...], "alerts": [...]}; csv: the periods
 
 Figures are unrounded; a figure that is undefined (no decided outcome in the period, one class only) is null,
-never 0, and so is one computed on fewer than 11 claims (masked, as on the page). Computed in the embedded DuckDB over the staged tables, whatever CARNET_ENGINE says (the figures need
-each decided claim's score; the staged copy of a delivery is what the cluster was loaded from).
+never 0, and so is one computed on fewer than 11 claims (masked, as on the page). "complete" is false for a
+period the data does not reach the end of (a delivery cut mid-month): shown, but it raises no alert.
+Computed in the embedded DuckDB over the staged tables, whatever CARNET_ENGINE says (the figures need each
+decided claim's score; the staged copy of a delivery is what the cluster was loaded from).
 `;
 
 const PERIOD_FIELDS = [
@@ -47,7 +49,8 @@ const PERIOD_FIELDS = [
   "brier",
   "ece",
   "calibration_slope",
-  "calibration_intercept"
+  "calibration_intercept",
+  "complete"
 ] as const;
 
 export async function run(argv: string[]): Promise<number> {

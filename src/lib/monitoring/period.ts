@@ -22,3 +22,21 @@ export function carryPeriod(previous: string | null, periods: readonly string[])
   }
   return null;
 }
+
+/** The last day (ISO date) of a month "2024-11" or a quarter "2024-Q4"; null for anything else. */
+export function periodEnd(period: string): string | null {
+  const month = MONTH.exec(period);
+  const quarter = QUARTER.exec(period);
+  if (!month && !quarter) return null;
+  const year = Number((month ?? quarter)![1]);
+  const lastMonth = month ? Number(month[2]) : Number(quarter![2]) * 3;
+  // Day 0 of the next month is the last day of this one (UTC, so no time zone moves it).
+  const end = new Date(Date.UTC(year, lastMonth, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+/** A period is complete when the data reaches its last day (a delivery cut mid-month leaves its month partial). */
+export function isComplete(period: string, dataUntil: string): boolean {
+  const end = periodEnd(period);
+  return end !== null && end <= dataUntil;
+}

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {carryPeriod, quarterOf} from "../../../src/lib/monitoring/period.ts";
+import {carryPeriod, isComplete, periodEnd, quarterOf} from "../../../src/lib/monitoring/period.ts";
 
 const months = ["2024-09", "2024-10", "2024-11", "2025-01"];
 const quarters = ["2024-Q3", "2024-Q4", "2025-Q1"];
@@ -39,5 +39,34 @@ describe("carryPeriod", () => {
     expect(carryPeriod("2023-05", quarters)).toBeNull();
     expect(carryPeriod("2023-Q2", months)).toBeNull();
     expect(carryPeriod(null, months)).toBeNull();
+  });
+});
+
+describe("periodEnd", () => {
+  test("is the last day of a month, leap February included", () => {
+    expect(periodEnd("2024-02")).toBe("2024-02-29");
+    expect(periodEnd("2025-02")).toBe("2025-02-28");
+    expect(periodEnd("2024-12")).toBe("2024-12-31");
+  });
+
+  test("is the last day of a quarter's third month", () => {
+    expect(periodEnd("2024-Q1")).toBe("2024-03-31");
+    expect(periodEnd("2024-Q4")).toBe("2024-12-31");
+  });
+
+  test("is null for anything else", () => {
+    expect(periodEnd("2024")).toBeNull();
+  });
+});
+
+describe("isComplete", () => {
+  test("says a month cut mid-way by the delivery is partial, and the month before complete", () => {
+    expect(isComplete("2026-01", "2026-01-15")).toBe(false);
+    expect(isComplete("2025-12", "2026-01-15")).toBe(true);
+    expect(isComplete("2026-Q1", "2026-01-15")).toBe(false);
+  });
+
+  test("counts a period whose last day the data reaches as complete", () => {
+    expect(isComplete("2026-01", "2026-01-31")).toBe(true);
   });
 });
