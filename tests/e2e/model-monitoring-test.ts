@@ -90,4 +90,14 @@ describe("the ROI page", () => {
     expect(await warning.innerText()).toMatch(/model v2 has \d+ open alert\(s\)/);
     expect(await warning.locator("a").getAttribute("href")).toBe("./model-monitoring?model=v2");
   });
+
+  test("follows the model the reader picks in the explorer: v1 has no open alert", async () => {
+    await roi.visit.page.locator('select[name="model"]').selectOption("v1");
+    const status = roi.visit.page.locator(".carnet-model-ok");
+    await status.waitFor({timeout: 20_000});
+    expect(await status.innerText()).toContain("Model v1 has no open monitoring alert");
+    expect(await status.locator("a").getAttribute("href")).toBe("./model-monitoring?model=v1");
+    expect(await roi.visit.page.locator(".carnet-model-warning").count()).toBe(0);
+    expect(await roi.visit.problems()).toEqual([]);
+  });
 });

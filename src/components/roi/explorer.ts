@@ -47,6 +47,8 @@ export interface RoiExplorerOptions {
   linkFor?: (search: string) => string;
   /** Where "copy link" writes (navigator.clipboard). */
   clipboard?: {writeText(text: string): Promise<void>};
+  /** Called with the scenario's model version at start and whenever the reader picks another (the page's warning). */
+  onModelChange?: (model: string) => void;
   width?: number;
 }
 
@@ -181,6 +183,7 @@ export function roiExplorer(
   scenario.k = k;
   form.showNotice(notices);
   showCapacity();
+  options.onModelChange?.(scenario.model);
 
   // Events.
   const onCapacity = (input: HTMLInputElement) => () => {
@@ -218,6 +221,7 @@ export function roiExplorer(
       if (document.activeElement === form.to) form.from.value = String(to);
       else form.to.value = String(from);
     }
+    const modelChanged = scenario.model !== form.model.value;
     scenario.model = form.model.value;
     scenario.from = Number(form.from.value);
     scenario.to = Number(form.to.value);
@@ -226,6 +230,7 @@ export function roiExplorer(
     k = Math.min(k, prepared.bt.n);
     scenario.k = k;
     showCapacity();
+    if (modelChanged) options.onModelChange?.(scenario.model);
   };
   form.model.addEventListener("change", onClaims);
   form.from.addEventListener("change", onClaims);

@@ -127,6 +127,20 @@ describe("the ROI explorer", () => {
     expect(kpi(root, "expertises")).toBe("36");
   });
 
+  it("tells the page the model its scenario uses: at start (the default for a link naming an unknown one) and on each change", () => {
+    const models: string[] = [];
+    const root = roiExplorer(data(), {search: "?model=v7", onModelChange: (m) => models.push(m)});
+    expect(models).toEqual(["v2"]);
+    const from = root.querySelector<HTMLSelectElement>('select[name="from"]')!;
+    from.value = "2022";
+    from.dispatchEvent(new Event("change"));
+    expect(models).toEqual(["v2"]);
+    const model = root.querySelector<HTMLSelectElement>('select[name="model"]')!;
+    model.value = "v1";
+    model.dispatchEvent(new Event("change"));
+    expect(models).toEqual(["v2", "v1"]);
+  });
+
   it("caps a capacity above the backtest and says so", () => {
     const root = roiExplorer(data(), {search: "?k=500"});
     expect(kpi(root, "expertises")).toBe("40");
