@@ -12,7 +12,7 @@ import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {openStagedExtracts, type Extracts} from "../extracts/open.ts";
 import {monitoringPageData} from "../monitoring/page-data.ts";
 import {arrowBytes} from "../output/arrow.ts";
-import {PAGE_CLAIM_COLUMNS, pageClaims, pageContext} from "../roi/page-data.ts";
+import {pageClaims, pageClaimsArrow, pageContext} from "../roi/page-data.ts";
 import {
   alertsByDimension,
   deliveryAlerts,
@@ -47,9 +47,7 @@ export async function prepareOutputs(extracts: Extracts, write: Write, step: Ste
   const [claims] = await engine.all<{n: number}>(`SELECT count(*) AS n FROM claims`);
   // Without a claim there is no drift window: the drift files are not written and their loaders say why.
   const drift = claims?.n ? await prepareDriftOutputs(extracts, write, step) : null;
-  await step("ROI: backtest claims", async () =>
-    write("roi-claims.arrow", arrowBytes(await pageClaims(engine), [...PAGE_CLAIM_COLUMNS]))
-  );
+  await step("ROI: backtest claims", async () => write("roi-claims.arrow", pageClaimsArrow(await pageClaims(engine))));
   await step("ROI: context", async () =>
     write("roi-context.json", JSON.stringify(await pageContext(engine, snapshotDate)))
   );

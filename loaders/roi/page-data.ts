@@ -4,6 +4,18 @@
  * (model versions, years, how claims enter the backtest). The page rebuilds the backtest from them with the
  * shared math, so the browser and `carnet roi` agree by construction.
  */
+import {
+  Dictionary,
+  Float64,
+  Int16,
+  Int32,
+  Int8,
+  Table,
+  tableToIPC,
+  Utf8,
+  vectorFromArray,
+  type DataType
+} from "apache-arrow";
 import {BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED} from "../../src/lib/roi/bootstrap.ts";
 import {BUSINESS_COST_EUR} from "../../src/lib/roi/economics.ts";
 import type {Engine, Row} from "../engine/engine.ts";
@@ -14,6 +26,36 @@ export const PAGE_CLAIM_COLUMNS = ["model_version", "rank", "score", "year", "ab
 
 export async function pageClaims(engine: Engine): Promise<Row[]> {
   return engine.all(roiSql(engine).pageClaimsSql());
+}
+
+/**
+ * The narrowest exact Arrow type of each column: the file holds one row per decided claim (600k at scale 420), so
+ * 25 bytes a claim instead of the 68 of the default types (Float64 numbers, Utf8 strings) matter to the page's
+ * download. Versions and arms are a few labels (dictionaries with 8-bit indices); the score and the saving stay
+ * 64-bit floats so the page's backtest equals `carnet roi`'s to the cent.
+ */
+const PAGE_CLAIM_TYPES: Record<(typeof PAGE_CLAIM_COLUMNS)[number], DataType> = {
+  model_version: new Dictionary(new Utf8(), new Int8()),
+  rank: new Int32(),
+  score: new Float64(),
+  year: new Int16(),
+  abuse: new Int8(),
+  saving_eur: new Float64(),
+  arm: new Dictionary(new Utf8(), new Int8())
+};
+
+/** The page's claims (pageClaims' rows) as an Arrow IPC stream of PAGE_CLAIM_TYPES. */
+export function pageClaimsArrow(rows: readonly Row[]): Uint8Array {
+  const vectors = Object.fromEntries(
+    PAGE_CLAIM_COLUMNS.map((name) => [
+      name,
+      vectorFromArray(
+        rows.map((row) => row[name] ?? null),
+        PAGE_CLAIM_TYPES[name]
+      )
+    ])
+  );
+  return tableToIPC(new Table(vectors), "stream");
 }
 
 export interface CoverageRow {

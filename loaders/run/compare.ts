@@ -1,10 +1,10 @@
 /**
  * What changed between two deliveries' key figures (figures.ts): the alerts that are new, continuing or closed,
- * the segments whose A/E over the window moved most, the detector cells whose metrics changed and the files whose
- * rejected rows grew. Pure: the refresh's compare step, `carnet diff`, the home page's loader and the alert feed
+ * the segments whose A/E over the window moved most, the expertise-targeting optimum of each model version, the
+ * detector cells whose metrics changed and the files whose rejected rows grew. Pure: the refresh's compare step, `carnet diff`, the home page's loader and the alert feed
  * all call it on figures they read.
  */
-import type {DeliveryAlert, FileFigure, KeyFigures, SegmentFigure} from "./figures.ts";
+import type {DeliveryAlert, FileFigure, KeyFigures, RoiFigure, SegmentFigure} from "./figures.ts";
 
 export type AlertStatus = "new" | "continuing" | "closed";
 
@@ -30,6 +30,19 @@ export interface DetectorChange {
   metrics: Record<string, [number | string | null, number | string | null]>;
 }
 
+/** A model version's backtest optimum before and now (null: masked, or the version was not in that delivery). */
+export interface RoiMove {
+  model_version: string;
+  previous_claims: number | null;
+  claims: number;
+  previous_optimum_k: number | null;
+  optimum_k: number | null;
+  previous_optimum_net_eur: number | null;
+  optimum_net_eur: number | null;
+  previous_base_rate: number | null;
+  base_rate: number | null;
+}
+
 export interface RejectGrowth extends FileFigure {
   previous_rejected: number;
 }
@@ -40,6 +53,7 @@ export interface Changes {
   alerts: {new: number; continuing: number; closed: number};
   feed: FeedAlert[];
   moved: SegmentMove[];
+  roi: RoiMove[];
   detectors: DetectorChange[];
   rejects: RejectGrowth[];
 }
@@ -92,6 +106,29 @@ export function movedSegments(current: readonly SegmentFigure[], previous: reado
   return moves.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.segment.localeCompare(b.segment));
 }
 
+/**
+ * Each model version of the current delivery with its expertise-targeting optimum (capacity and net savings at the
+ * default cost and savings) beside the previous delivery's: what a monthly reader of the ROI page wants to know
+ * first, since each delivery's decided expertises move the backtest.
+ */
+export function roiMoves(current: readonly RoiFigure[], previous: readonly RoiFigure[]): RoiMove[] {
+  const before = new Map(previous.map((r) => [r.model_version, r]));
+  return current.map((r) => {
+    const p = before.get(r.model_version);
+    return {
+      model_version: r.model_version,
+      previous_claims: p?.claims ?? null,
+      claims: r.claims,
+      previous_optimum_k: p?.optimum_k ?? null,
+      optimum_k: r.optimum_k,
+      previous_optimum_net_eur: p?.optimum_net_eur ?? null,
+      optimum_net_eur: r.optimum_net_eur,
+      previous_base_rate: p?.base_rate ?? null,
+      base_rate: r.base_rate
+    };
+  });
+}
+
 type MatrixRow = KeyFigures["detectors"][number];
 const cellKey = (r: MatrixRow) => `${r.detector}\u0000${r.detector_version}\u0000${r.dataset}`;
 
@@ -137,6 +174,7 @@ export function compareFigures(current: KeyFigures, previousFigures: KeyFigures 
     alerts: {new: count("new"), continuing: count("continuing"), closed: count("closed")},
     feed,
     moved: previous ? movedSegments(current.segments, previous.segments).slice(0, MOVED_SHOWN) : [],
+    roi: previous ? roiMoves(current.roi, previous.roi) : [],
     detectors: previous ? detectorChanges(current.detectors, previous.detectors) : [],
     rejects: previous ? growingRejects(current.files, previous.files) : []
   };

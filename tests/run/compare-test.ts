@@ -1,7 +1,14 @@
 /** Comparing two deliveries' key figures, on hand-made figures whose answer is read off by eye. */
 import {describe, expect, test} from "vitest";
-import {alertFeed, compareFigures, detectorChanges, growingRejects, movedSegments} from "../../loaders/run/compare.ts";
-import type {DeliveryAlert, KeyFigures, SegmentFigure} from "../../loaders/run/figures.ts";
+import {
+  alertFeed,
+  compareFigures,
+  detectorChanges,
+  growingRejects,
+  movedSegments,
+  roiMoves
+} from "../../loaders/run/compare.ts";
+import type {DeliveryAlert, KeyFigures, RoiFigure, SegmentFigure} from "../../loaders/run/figures.ts";
 
 const alert = (segment: string, dimension: DeliveryAlert["dimension"] = "contract"): DeliveryAlert => ({
   id: `drift:${dimension}:incapacity:${segment}`,
@@ -153,5 +160,62 @@ describe("compareFigures", () => {
   test("does not compare with figures stored by another version of Carnet", () => {
     const previous = {...figures({alerts: [alert("A")]}), version: 0};
     expect(compareFigures(figures({alerts: [alert("A")]}), previous).previous).toBeNull();
+  });
+});
+
+describe("roiMoves", () => {
+  const roi = (model_version: string, claims: number, k: number | null, net: number | null): RoiFigure => ({
+    model_version,
+    claims,
+    abuses: null,
+    base_rate: k === null ? null : 0.1,
+    break_even_precision: null,
+    optimum_k: k,
+    optimum_net_eur: net,
+    grid: [],
+    masked: k === null
+  });
+
+  test("puts each current version's optimum beside the previous delivery's, a new version with nothing before", () => {
+    const moves = roiMoves(
+      [roi("v1", 1200, 420, 310_000), roi("v2", 900, 300, 250_000)],
+      [roi("v1", 1100, 400, 290_000)]
+    );
+    expect(moves).toEqual([
+      {
+        model_version: "v1",
+        previous_claims: 1100,
+        claims: 1200,
+        previous_optimum_k: 400,
+        optimum_k: 420,
+        previous_optimum_net_eur: 290_000,
+        optimum_net_eur: 310_000,
+        previous_base_rate: 0.1,
+        base_rate: 0.1
+      },
+      {
+        model_version: "v2",
+        previous_claims: null,
+        claims: 900,
+        previous_optimum_k: null,
+        optimum_k: 300,
+        previous_optimum_net_eur: null,
+        optimum_net_eur: 250_000,
+        previous_base_rate: null,
+        base_rate: 0.1
+      }
+    ]);
+  });
+
+  test("keeps a masked optimum null, never 0", () => {
+    const [move] = roiMoves([roi("v1", 8, null, null)], [roi("v1", 1100, 400, 290_000)]);
+    expect(move).toMatchObject({claims: 8, optimum_k: null, optimum_net_eur: null, previous_optimum_k: 400});
+  });
+
+  test("is empty in the comparison of a first delivery", () => {
+    expect(compareFigures(figures({roi: [roi("v1", 1200, 420, 310_000)]}), null).roi).toEqual([]);
+    expect(
+      compareFigures(figures({roi: [roi("v1", 1200, 420, 310_000)]}), figures({roi: [roi("v1", 1100, 400, 1)]})).roi
+    ).toHaveLength(1);
   });
 });

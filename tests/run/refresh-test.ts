@@ -112,6 +112,9 @@ describe("carnet refresh on successive deliveries", {timeout: 900_000}, () => {
     const changes = JSON.parse(readFileSync(join(currentSite(), "_file", "data", changesFile), "utf8"));
     expect(changes.previous).toBe(SNAPSHOT);
     expect(changes.alerts.new).toBe(feed.filter((a) => a.status === "new").length);
+    // Each model version's ROI optimum beside the first delivery's: sixteen more months of decided expertises.
+    expect(changes.roi.map((r: {model_version: string}) => r.model_version).sort()).toEqual(["v1", "v2"]);
+    for (const r of changes.roi) expect(r.claims, r.model_version).toBeGreaterThan(r.previous_claims);
     // The reporter got the run's record: it published new alerts.
     const record = JSON.parse(readFileSync(notified, "utf8"));
     expect(record).toMatchObject({status: "published", delivery: current().split("/")[1]});
@@ -128,6 +131,7 @@ describe("carnet refresh on successive deliveries", {timeout: 900_000}, () => {
       expect(text).toContain(`Compared with the delivery of ${SNAPSHOT}`);
       const later = truthDrifts(join(work, "d2")).filter((d) => d.onset > SNAPSHOT.slice(0, 7));
       for (const drift of later) expect(text).toContain(drift.segment);
+      expect(text).toContain("Expertise targeting: the optimum");
       await visit.close();
       // Its /runs page names the run that built it and holds the run before it, which published the first delivery.
       const runsPage = await openPage(browser, site.url, "/runs");

@@ -11,14 +11,14 @@ export const help = `
 Usage: npm run --silent carnet -- diff --previous DIR [--extracts DIR] [--format text|json]
 
 Compares the key figures of two deliveries, as the refresh's compare step and the home page do: drift alerts new,
-continuing or closed (by dimension and segment), the segments whose A/E over the window moved most, detector cells
-whose metrics changed, files whose rejected rows grew. Each DIR is an extract folder (staged and prepared when
+continuing or closed (by dimension and segment), the segments whose A/E over the window moved most, the expertise
+targeting optimum of each model version, detector cells whose metrics changed, files whose rejected rows grew. Each DIR is an extract folder (staged and prepared when
 needed) or a published delivery folder (<publish>/deliveries/<name>, its stored figures.json).
 
   --previous DIR   the earlier delivery
   --extracts DIR   the later one (default: $CARNET_EXTRACTS, else data/extracts)
   --format F       text (default) or json: {"previous", "alerts": {new, continuing, closed}, "feed", "moved",
-                   "detectors", "rejects"}
+                   "roi", "detectors", "rejects"}
 
 Exit status: 0, or 2 with one line when a folder cannot be read.
 `;
@@ -52,6 +52,13 @@ function textReport(changes: Changes, snapshot: string): string {
   for (const m of changes.moved)
     lines.push(
       `  ${m.dimension} ${m.segment}: ${m.previous_ae.toFixed(3)} -> ${m.ae.toFixed(3)} (${m.change >= 0 ? "+" : ""}${m.change.toFixed(3)})`
+    );
+  if (changes.roi.length) lines.push("Expertise targeting, optimum at the default cost and saving:");
+  const value = (x: number | null, f: (x: number) => string = String) => (x === null ? "-" : f(x));
+  const euros = (x: number) => `${Math.round(x)} EUR`;
+  for (const r of changes.roi)
+    lines.push(
+      `  ${r.model_version}: ${value(r.previous_optimum_k)} -> ${value(r.optimum_k)} expertises, net ${value(r.previous_optimum_net_eur, euros)} -> ${value(r.optimum_net_eur, euros)} (${value(r.previous_claims)} -> ${r.claims} decided claims)`
     );
   lines.push(`Detector cells changed: ${changes.detectors.length}`);
   for (const d of changes.detectors)

@@ -1,7 +1,7 @@
 /**
  * "Since the previous delivery": what a reader of the home page sees first after a monthly refresh. The alerts that
- * are new, still open or closed, the segments whose A/E moved most, detector cells that changed and files whose
- * rejected rows grew, from the changes the build computed (src/data/changes.json, loaders/run/compare.ts).
+ * are new, still open or closed, the segments whose A/E moved most, the expertise-targeting optimum of each model
+ * version before and now, detector cells that changed and files whose rejected rows grew, from the changes the build computed (src/data/changes.json, loaders/run/compare.ts).
  */
 import {el} from "../catalog/dom.js";
 import {simpleTable} from "../catalog/simple-table.js";
@@ -22,6 +22,15 @@ export interface DeliveryChanges {
   alerts: {new: number; continuing: number; closed: number};
   feed: ChangedAlert[];
   moved: {dimension: string; segment: string; previous_ae: number; ae: number; change: number}[];
+  roi: {
+    model_version: string;
+    previous_claims: number | null;
+    claims: number;
+    previous_optimum_k: number | null;
+    optimum_k: number | null;
+    previous_optimum_net_eur: number | null;
+    optimum_net_eur: number | null;
+  }[];
   detectors: {
     detector: string;
     detector_version: string;
@@ -34,6 +43,9 @@ export interface DeliveryChanges {
 
 const ratio = (x: number | null) => (x === null ? "masked" : x.toFixed(2));
 const euros = (x: number | null) => (x === null ? "masked" : `${Math.round(x).toLocaleString("en-US")} €`);
+/** "before → now", a figure absent before (a new version) or masked shown as "—". */
+const beforeNow = (before: number | null, now: number | null, format: (x: number) => string = String) =>
+  `${before === null ? "—" : format(before)} → ${now === null ? "—" : format(now)}`;
 const metric = (x: unknown) => (typeof x === "number" ? x.toFixed(4) : x === null ? "—" : String(x));
 
 function card(title: string, value: number, note: string, className: string): HTMLElement {
@@ -65,7 +77,10 @@ const alertHeader = {
   cost: "Excess cost"
 };
 
-export function sincePrevious(changes: DeliveryChanges, options: {driftHref?: string} = {}): HTMLElement {
+export function sincePrevious(
+  changes: DeliveryChanges,
+  options: {driftHref?: string; roiHref?: string} = {}
+): HTMLElement {
   const root = el("section", {class: "carnet-since-previous"});
   if (!changes.previous) {
     root.append(
@@ -108,6 +123,22 @@ export function sincePrevious(changes: DeliveryChanges, options: {driftHref?: st
         {numeric: ["previous", "now", "change"]}
       )
     );
+  if (changes.previous && changes.roi.length) {
+    section(
+      "Expertise targeting: the optimum at the default cost and saving",
+      simpleTable(
+        changes.roi.map((r) => ({
+          model: r.model_version,
+          claims: beforeNow(r.previous_claims, r.claims),
+          k: beforeNow(r.previous_optimum_k, r.optimum_k),
+          net: beforeNow(r.previous_optimum_net_eur, r.optimum_net_eur, euros)
+        })),
+        {model: "Model", claims: "Decided claims", k: "Expertises at the optimum", net: "Net savings at the optimum"},
+        {numeric: ["claims", "k", "net"], className: "carnet-roi-moves"}
+      )
+    );
+    if (options.roiHref) root.append(el("p", {}, el("a", {href: options.roiHref}, "Explore the scenarios →")));
+  }
   if (changes.previous)
     section(
       "Detector cells",
