@@ -7,6 +7,7 @@ import {execFileSync} from "node:child_process";
 import {relative} from "node:path";
 import type {Provenance} from "../../src/lib/catalog/provenance.ts";
 import type {Extracts} from "../extracts/open.ts";
+import {fileCounts} from "../extracts/validate.ts";
 import type {Catalog} from "./catalog.ts";
 import {projectRoot} from "./root.ts";
 
@@ -48,12 +49,7 @@ export function provenanceRecord(
     extract_folder:
       folder && !folder.startsWith("..") ? folder : (extracts.dir.split(/[\\/]/).filter(Boolean).pop() ?? ""),
     snapshot_date: extracts.snapshotDate,
-    files: extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({
-      file,
-      rows_read,
-      rows_accepted,
-      rows_rejected
-    })),
+    files: fileCounts(extracts.accounting.files),
     commit: version.commit,
     dirty: version.dirty,
     build_date: buildDate.toISOString().slice(0, 10),

@@ -17,6 +17,16 @@ export interface FileAccounting {
   rows_rejected: number;
 }
 
+/** Each file's four counts alone (what published figures keep of the accounting, which may carry more). */
+export function fileCounts(files: readonly FileAccounting[]): FileAccounting[] {
+  return files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({
+    file,
+    rows_read,
+    rows_accepted,
+    rows_rejected
+  }));
+}
+
 /** Rows read, accepted and rejected over every file: read = accepted + rejected holds for the sums too. */
 export function rowTotals(files: readonly FileAccounting[]): {read: number; accepted: number; rejected: number} {
   const sum = (key: "rows_read" | "rows_accepted" | "rows_rejected") => files.reduce((total, f) => total + f[key], 0);

@@ -10,6 +10,7 @@ import {DRILL_PERIOD_COLUMNS, DRILL_PROFILE_COLUMNS, pageDrillPeriods, pageDrill
 import {CELL_COLUMNS, LOSS_RATIO_COLUMNS, pageCells, pageLossRatio, pageMeta, preparePage} from "../drift/page-data.ts";
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {openStagedExtracts, type Extracts} from "../extracts/open.ts";
+import {fileCounts} from "../extracts/validate.ts";
 import {monitoringPageData} from "../monitoring/page-data.ts";
 import {arrowBytes} from "../output/arrow.ts";
 import {pageClaims, pageClaimsArrow, pageContext} from "../roi/page-data.ts";
@@ -87,13 +88,12 @@ function emptyDriftFigures(extracts: Extracts): Omit<PreparedFigures, "roi"> {
 }
 
 function driftFigureBase(extracts: Extracts, window: {from: string; to: string} | null) {
-  const files = extracts.accounting.files.map(({file, rows_read, rows_accepted, rows_rejected}) => ({
-    file,
-    rows_read,
-    rows_accepted,
-    rows_rejected
-  }));
-  return {version: FIGURES_VERSION, snapshot_date: extracts.snapshotDate, window, files};
+  return {
+    version: FIGURES_VERSION,
+    snapshot_date: extracts.snapshotDate,
+    window,
+    files: fileCounts(extracts.accounting.files)
+  };
 }
 
 async function prepareDriftOutputs(extracts: Extracts, write: Write, step: Step): Promise<DriftResults> {
