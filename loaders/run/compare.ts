@@ -4,6 +4,7 @@
  * detector cells whose metrics changed and the files whose rejected rows grew. Pure: the refresh's compare step, `carnet diff`, the home page's loader and the alert feed
  * all call it on figures they read.
  */
+import type {RoiMove} from "../../src/lib/roi/optimum-move.ts";
 import type {DeliveryAlert, FileFigure, KeyFigures, RoiFigure, SegmentFigure} from "./figures.ts";
 
 export type AlertStatus = "new" | "continuing" | "closed";
@@ -28,19 +29,6 @@ export interface DetectorChange {
   change: "new" | "removed" | "changed";
   /** Metric name -> [previous, current], for the metrics that differ. */
   metrics: Record<string, [number | string | null, number | string | null]>;
-}
-
-/** A model version's backtest optimum before and now (null: masked, or the version was not in that delivery). */
-export interface RoiMove {
-  model_version: string;
-  previous_claims: number | null;
-  claims: number;
-  previous_optimum_k: number | null;
-  optimum_k: number | null;
-  previous_optimum_net_eur: number | null;
-  optimum_net_eur: number | null;
-  previous_base_rate: number | null;
-  base_rate: number | null;
 }
 
 export interface RejectGrowth extends FileFigure {

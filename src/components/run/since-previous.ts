@@ -3,6 +3,7 @@
  * are new, still open or closed, the segments whose A/E moved most, the expertise-targeting optimum of each model
  * version before and now, detector cells that changed and files whose rejected rows grew, from the changes the build computed (src/data/changes.json, loaders/run/compare.ts).
  */
+import type {RoiMove} from "../../lib/roi/optimum-move.js";
 import {el} from "../catalog/dom.js";
 import {simpleTable} from "../catalog/simple-table.js";
 
@@ -22,15 +23,7 @@ export interface DeliveryChanges {
   alerts: {new: number; continuing: number; closed: number};
   feed: ChangedAlert[];
   moved: {dimension: string; segment: string; previous_ae: number; ae: number; change: number}[];
-  roi: {
-    model_version: string;
-    previous_claims: number | null;
-    claims: number;
-    previous_optimum_k: number | null;
-    optimum_k: number | null;
-    previous_optimum_net_eur: number | null;
-    optimum_net_eur: number | null;
-  }[];
+  roi: RoiMove[];
   detectors: {
     detector: string;
     detector_version: string;

@@ -19,7 +19,9 @@ const v1 = {
   previous_optimum_k: 400,
   optimum_k: 420,
   previous_optimum_net_eur: 290_000,
-  optimum_net_eur: 310_400.4
+  optimum_net_eur: 310_400.4,
+  previous_base_rate: 0.1,
+  base_rate: 0.11
 };
 const v2 = {
   ...v1,
