@@ -61,16 +61,20 @@ export async function validateFile(
   const rules: {bad: string; column: string; reason: string}[] = [];
   const joins: string[] = [];
   const inherited: string[] = [];
-  let windows = "";
   if (file.key?.length) {
-    const keys = file.key.map(q).join(", ");
-    windows = `, row_number() OVER (PARTITION BY (__reason IS NULL), ${keys} ORDER BY __line) AS __dup,
-      min(__line) OVER (PARTITION BY (__reason IS NULL), ${keys}) AS __first`;
+    // Duplicates among otherwise valid rows: the keys seen more than once, found by a hash aggregate (usually
+    // empty, and cheap at any size) instead of a window numbering every row (a sort of the whole file).
+    const keys = file.key.map(q);
+    const named = keys.map((k, j) => `${k} AS __d${j}`).join(", ");
+    const on = keys.map((k, j) => `v.${k} IS NOT DISTINCT FROM dup.__d${j}`).join(" AND ");
+    joins.push(
+      `LEFT JOIN (SELECT ${named}, min(__line) AS __first FROM ${checked} WHERE __reason IS NULL GROUP BY ALL HAVING count(*) > 1) dup ON ${on}`
+    );
     const shown = file.key.map((k) => `'${k} "' || v.${q(k)} || '"'`).join(" || ', ' || ");
     rules.push({
-      bad: "__dup > 1",
+      bad: "dup.__first IS NOT NULL AND v.__line > dup.__first",
       column: literal(file.key[0]),
-      reason: `'duplicate key ' || ${shown} || ' (first at line ' || __first || ')'`
+      reason: `'duplicate key ' || ${shown} || ' (first at line ' || dup.__first || ')'`
     });
   }
   columns.forEach((c, i) => {
@@ -114,13 +118,12 @@ export async function validateFile(
     });
   });
   const accepted = `accepted_${file.name}`;
-  const exclude = file.key?.length ? "EXCLUDE (__dup, __first, __column, __reason)" : "EXCLUDE (__column, __reason)";
   const reason = `CASE WHEN v.__reason IS NOT NULL THEN v.__reason ${rules.map((r) => `WHEN ${r.bad} THEN ${r.reason}`).join(" ")} END`;
   const column = `CASE WHEN v.__reason IS NOT NULL THEN v.__column ${rules.map((r) => `WHEN ${r.bad} THEN ${r.column}`).join(" ")} END`;
   const judged = `judged_${file.name}`;
   await engine.run(`CREATE OR REPLACE TEMP TABLE ${judged} AS
-    SELECT v.* ${exclude}, ${[...inherited, `${column} AS __column`, `${reason} AS __reason`].join(", ")}
-    FROM (SELECT * ${windows} FROM ${checked}) v ${joins.join(" ")}`);
+    SELECT v.* EXCLUDE (__column, __reason), ${[...inherited, `${column} AS __column`, `${reason} AS __reason`].join(", ")}
+    FROM ${checked} v ${joins.join(" ")}`);
   await engine.run(`DROP TABLE ${checked}`);
   await engine.run(
     `INSERT INTO rejects SELECT ${literal(raw.display)}, __line, __column, __reason FROM ${judged} WHERE __reason IS NOT NULL`

@@ -134,6 +134,18 @@ describe("validation of row-level problems", () => {
     expect(sector).toBe("10.71C");
   });
 
+  it("counts a duplicate from the first valid occurrence, an earlier invalid row with the same key aside", async () => {
+    const contracts = withLine("contracts.csv", 2, "C1,Acme,10.71C,11,2020-13-45,");
+    const result = await stage({
+      "contracts.csv": `${contracts.trimEnd()}\nC1,Autre,62.01Z,11,2021-01-01,\nC1,Encore,62.01Z,11,2022-01-01,\n`
+    });
+    expect(result.rejects.map((r) => [r.line, r.column])).toEqual([
+      [2, "start_date"],
+      [5, "contract_id"]
+    ]);
+    expect(result.rejects[1].reason).toBe('duplicate key contract_id "C1" (first at line 4)');
+  });
+
   it("rejects a reference to a row that does not exist", async () => {
     const result = await stage({
       "claims.csv": withExtra("claims.csv", "K9,I9,C1,incapacity,2021-01-01,2021-01-02,,1,1,0,open")
