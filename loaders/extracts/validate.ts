@@ -91,8 +91,12 @@ export async function validateFile(
     const alsoKeys = also.map((name, j) => `, ${q(name)} AS __k${j + 1}`).join("");
     const alsoOn = also.map((name, j) => ` AND v.${q(name)} = ${alias}.__k${j + 1}`).join("");
     const alsoShown = also.map((name) => ` || ' with ${name} "' || v.${q(name)} || '"'`).join("");
+    // Referring to the parent's key (an insured, a score), each parent row is already one: no DISTINCT to compute.
+    const parentKey = fileContract(c.references.table).key ?? [];
+    const referred = [c.references.column, ...also];
+    const isKey = parentKey.length === referred.length && parentKey.every((k) => referred.includes(k));
     joins.push(
-      `LEFT JOIN (SELECT DISTINCT ${q(c.references.column)} AS __k${alsoKeys}${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k${alsoOn}`
+      `LEFT JOIN (SELECT ${isKey ? "" : "DISTINCT "}${q(c.references.column)} AS __k${alsoKeys}${carried} FROM accepted_${c.references.table}) ${alias} ON v.${q(c.name)} = ${alias}.__k${alsoOn}`
     );
     rules.push({
       bad: `v.${q(c.name)} IS NOT NULL AND ${alias}.__k IS NULL`,

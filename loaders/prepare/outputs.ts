@@ -11,7 +11,7 @@ import {CELL_COLUMNS, LOSS_RATIO_COLUMNS, pageCells, pageLossRatio, pageMeta, pr
 import type {DuckDbEngine} from "../engine/duckdb.ts";
 import {openStagedExtracts, type Extracts} from "../extracts/open.ts";
 import {fileCounts} from "../extracts/validate.ts";
-import {monitoringPageData} from "../monitoring/page-data.ts";
+import {monitoringFiles, monitoringPageData} from "../monitoring/page-data.ts";
 import {arrowBytes} from "../output/arrow.ts";
 import {pageClaims, pageClaimsArrow, pageContext} from "../roi/page-data.ts";
 import {
@@ -36,7 +36,9 @@ export const PREPARED_FILES = [
   "roi-context.json",
   "value-inputs.json",
   "key-figures.json",
-  "model-monitoring.json"
+  "model-monitoring.json",
+  "model-profile.arrow",
+  "model-alerts.json"
 ] as const;
 export type PreparedFile = (typeof PREPARED_FILES)[number];
 
@@ -57,7 +59,10 @@ export async function prepareOutputs(extracts: Extracts, write: Write, step: Ste
   await write("value-inputs.json", JSON.stringify(inputs));
   const roi = await step("ROI: figures per model version", () => roiFigures(engine));
   const monitoring = await step("model monitoring", () => prepareMonitoring(extracts));
-  await write("model-monitoring.json", JSON.stringify(monitoring));
+  const files = monitoringFiles(monitoring);
+  await write("model-monitoring.json", files.page);
+  await write("model-profile.arrow", files.profile);
+  await write("model-alerts.json", files.alerts);
   const figures = drift?.figures ?? emptyDriftFigures(extracts);
   const alerts = [...figures.alerts, ...monitoring.alerts.map(modelDeliveryAlert)];
   await write("key-figures.json", JSON.stringify({...figures, alerts, roi}));

@@ -4,21 +4,11 @@
  * (model versions, years, how claims enter the backtest). The page rebuilds the backtest from them with the
  * shared math, so the browser and `carnet roi` agree by construction.
  */
-import {
-  Dictionary,
-  Float64,
-  Int16,
-  Int32,
-  Int8,
-  Table,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-  type DataType
-} from "apache-arrow";
+import {Dictionary, Float64, Int16, Int32, Int8, Utf8, type DataType} from "apache-arrow";
 import {BOOTSTRAP_LEVEL, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED} from "../../src/lib/roi/bootstrap.ts";
 import {BUSINESS_COST_EUR} from "../../src/lib/roi/economics.ts";
 import type {Engine, Row} from "../engine/engine.ts";
+import {typedArrowBytes} from "../output/arrow.ts";
 import {modelVersions} from "./scored-claims.ts";
 import {roiSql} from "./sql.ts";
 
@@ -46,16 +36,7 @@ const PAGE_CLAIM_TYPES: Record<(typeof PAGE_CLAIM_COLUMNS)[number], DataType> = 
 
 /** The page's claims (pageClaims' rows) as an Arrow IPC stream of PAGE_CLAIM_TYPES. */
 export function pageClaimsArrow(rows: readonly Row[]): Uint8Array {
-  const vectors = Object.fromEntries(
-    PAGE_CLAIM_COLUMNS.map((name) => [
-      name,
-      vectorFromArray(
-        rows.map((row) => row[name] ?? null),
-        PAGE_CLAIM_TYPES[name]
-      )
-    ])
-  );
-  return tableToIPC(new Table(vectors), "stream");
+  return typedArrowBytes(rows, PAGE_CLAIM_TYPES);
 }
 
 export interface CoverageRow {

@@ -1,4 +1,5 @@
-// The model-monitoring page's data: the monitoring report by month and by quarter and the model alerts (prepared once).
+// The model-monitoring page's data: the monitoring report by month and by quarter (its contribution profile aside, in
+// model-profile.arrow) and the model alerts (prepared once).
 import {publishPrepared} from "../../loaders/prepare/publish.ts";
 
 await publishPrepared("model-monitoring.json");

@@ -14,9 +14,11 @@
  *   2024-02: the twelve 0.85 claims, nine abuses, and two 0.25 claims, no abuse (a bin of 2: masked);
  *   2024-03: the five claims, four abuses: fewer than 11 decided, so no AUC, calibration or precision at all.
  */
+import {tableFromIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {DuckDbEngine} from "../../loaders/engine/duckdb.ts";
 import {monitor, type MonitoringReport} from "../../loaders/monitoring/monitor.ts";
+import {monitoringFiles} from "../../loaders/monitoring/page-data.ts";
 
 const claims: [id: string, date: string, score: number, value: number, contribution: number][] = [
   ...Array.from({length: 12}, (_, i) => [`J${i}`, "2024-01-15", 0.25, 1, -1] as const),
@@ -157,5 +159,24 @@ describe("the figures of a period", () => {
       calibration_sample: null,
       realised_precision: null
     });
+  });
+});
+
+describe("the page's files", () => {
+  test("carry the profile of both grains in Arrow, every period together as a null period, and no profile in the JSON", async () => {
+    const quarter = await monitor(engine, "quarter");
+    const files = monitoringFiles({month: report, quarter, alerts: []});
+    const page = JSON.parse(files.page);
+    expect(page.month.profile).toEqual([]);
+    expect(page.quarter.periods.length).toBe(quarter.periods.length);
+    const rows = tableFromIPC(files.profile)
+      .toArray()
+      .map((r) => r.toJSON());
+    const expected = [
+      ...report.profile.map((p) => ({grain: "month", ...p})),
+      ...quarter.profile.map((p) => ({grain: "quarter", ...p}))
+    ].map(({mean_abs_contribution: _unused, ...p}) => p);
+    expect(rows).toEqual(expected);
+    expect(rows.filter((r) => r.grain === "quarter" && r.period === "2024-Q1").map((r) => r.claims)).toEqual([24, 17]);
   });
 });
