@@ -66,12 +66,18 @@ describe("the detectors page", () => {
   });
 
   test("keeps the drill-down open and recolours the matrix when the metric changes", async () => {
+    const label = "Average precision per detector version and dataset";
     await opened.visit.page.getByRole("combobox", {name: "Metric"}).selectOption({label: "Average precision"});
+    // The matrix is redrawn by a cell that runs after the input's event: wait for it rather than read at once
+    // (reading right after settle() lost that race once in CI).
+    await opened.visit.page.waitForFunction(
+      (expected) => document.querySelector(".detector-matrix > svg")?.getAttribute("aria-label") === expected,
+      label,
+      {timeout: 20_000}
+    );
     await opened.visit.settle();
     expect(await opened.visit.page.textContent(".drill-down h3")).toBe("copy-move 2.1.0 on CASIA");
-    expect(await opened.visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe(
-      "Average precision per detector version and dataset"
-    );
+    expect(await opened.visit.page.locator(".detector-matrix > svg").getAttribute("aria-label")).toBe(label);
     expect(await opened.visit.problems()).toEqual([]);
   });
 
