@@ -3,12 +3,14 @@
  * quarter holding it, a quarter the latest month of it that the list has, and a period the list does not have
  * becomes null (every period together), as does null itself.
  */
+import {periodLabel} from "../periods.js";
+
 const MONTH = /^(\d{4})-(\d{2})$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 
+/** The quarter label of a month label (the drift pages' periodLabel), null for anything that is not a month. */
 export function quarterOf(month: string): string | null {
-  const m = MONTH.exec(month);
-  return m ? `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}` : null;
+  return MONTH.test(month) ? periodLabel(`${month}-01`, "quarter") : null;
 }
 
 export function carryPeriod(previous: string | null, periods: readonly string[]): string | null {
