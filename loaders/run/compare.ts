@@ -1,8 +1,8 @@
 /**
  * What changed between two deliveries' key figures (figures.ts): the alerts that are new, continuing or closed,
  * the segments whose A/E over the window moved most, the expertise-targeting optimum of each model version, the
- * detector cells whose metrics changed and the files whose rejected rows grew. Pure: the refresh's compare step, `carnet diff`, the home page's loader and the alert feed
- * all call it on figures they read.
+ * detector cells whose metrics changed and the files whose rejected rows grew. Pure: the refresh's compare step,
+ * `carnet diff`, the home page's loader and the alert feed all call it on figures they read.
  */
 import type {RoiMove} from "../../src/lib/roi/optimum-move.ts";
 import type {DeliveryAlert, FileFigure, KeyFigures, RoiFigure, SegmentFigure} from "./figures.ts";

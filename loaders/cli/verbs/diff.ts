@@ -12,8 +12,9 @@ Usage: npm run --silent carnet -- diff --previous DIR [--extracts DIR] [--format
 
 Compares the key figures of two deliveries, as the refresh's compare step and the home page do: drift alerts new,
 continuing or closed (by dimension and segment), the segments whose A/E over the window moved most, the expertise
-targeting optimum of each model version, detector cells whose metrics changed, files whose rejected rows grew. Each DIR is an extract folder (staged and prepared when
-needed) or a published delivery folder (<publish>/deliveries/<name>, its stored figures.json).
+targeting optimum of each model version, detector cells whose metrics changed, files whose rejected rows grew. Each
+DIR is an extract folder (staged and prepared when needed) or a published delivery folder
+(<publish>/deliveries/<name>, its stored figures.json).
 
   --previous DIR   the earlier delivery
   --extracts DIR   the later one (default: $CARNET_EXTRACTS, else data/extracts)

@@ -1,7 +1,8 @@
 /**
  * "Since the previous delivery": what a reader of the home page sees first after a monthly refresh. The alerts that
  * are new, still open or closed, the segments whose A/E moved most, the expertise-targeting optimum of each model
- * version before and now, detector cells that changed and files whose rejected rows grew, from the changes the build computed (src/data/changes.json, loaders/run/compare.ts).
+ * version before and now, detector cells that changed and files whose rejected rows grew, from the changes the
+ * build computed (src/data/changes.json, loaders/run/compare.ts).
  */
 import type {RoiMove} from "../../lib/roi/optimum-move.js";
 import {el} from "../catalog/dom.js";
